@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { requireUser } from "@/server/auth/session";
+import { requestLocale } from "@/server/i18n/request";
+import { logoutAction } from "../login/actions";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const { locale, t } = await requestLocale(user.locale);
+  return (
+    <div lang={locale} className="flex h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only">{t("shell.skip")}</a>
+      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
+        <Link href="/inbox" className="font-semibold text-brand-700">{t("app.name")}</Link>
+        <nav className="flex gap-3 text-sm">
+          <Link href="/inbox">{t("shell.inbox")}</Link>
+          {user.role === "admin" && <Link href="/admin">{t("shell.admin")}</Link>}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm" data-testid="current-user">
+          <span className="font-medium">{user.name}</span>
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`shell.role.${user.role}`)}</span>
+          <form action={logoutAction}>
+            <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">{t("shell.signOut")}</button>
+          </form>
+        </div>
+      </header>
+      <main id="main" className="min-h-0 flex-1">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+// Times are unix milliseconds (integers): cheap to index and compare, no time-zone ambiguity.
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    // Stored lower-cased; the NOCASE unique index is a second guard against mixed-case duplicates.
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["admin", "agent"] }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    locale: text("locale"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(sql`${t.email} COLLATE NOCASE`)],
+);
+
+export const channelTypes = ["whatsapp", "instagram", "zenvia", "webchat"] as const;
+
+export const channels = sqliteTable(
+  "channels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type", { enum: channelTypes }).notNull(),
+    name: text("name").notNull(),
+    // The provider-side id webhooks are routed by: WhatsApp phone_number_id, Instagram account id, Zenvia sender id.
+    externalId: text("external_id"),
+    config: text("config", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+    secrets: text("secrets", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("channels_type_external_unique")
+      .on(t.type, t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
+  ],
+);
+
+export const contacts = sqliteTable("contacts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  phone: text("phone"),
+  handle: text("handle"),
+  email: text("email"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const contactIdentities = sqliteTable(
+  "contact_identities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    // What the provider identifies the contact by: a phone (wa_id), a business-scoped user id, an IGSID, a visitor id.
+    externalId: text("external_id").notNull(),
+    phone: text("phone"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("contact_identities_channel_external_unique").on(t.channelId, t.externalId),
+    index("contact_identities_contact_idx").on(t.contactId),
+  ],
+);
+
+export const closeReasons = sqliteTable("close_reasons", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  label: text("label").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  // 'transferred' | 'inactivity' for the reasons the system itself uses; null for the company's own.
+  systemKey: text("system_key", { enum: ["transferred", "inactivity"] }).unique(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const chatStatuses = ["open", "scheduled", "closed"] as const;
+
+export const chats = sqliteTable(
+  "chats",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    assigneeId: integer("assignee_id").references(() => users.id),
+    status: text("status", { enum: chatStatuses }).notNull(),
+    openedAt: integer("opened_at").notNull(),
+    closedAt: integer("closed_at"),
+    closeReasonId: integer("close_reason_id").references(() => closeReasons.id),
+    closedById: integer("closed_by_id").references(() => users.id),
+    remindAt: integer("remind_at"),
+    remindNote: text("remind_note"),
+    reminderDue: integer("reminder_due", { mode: "boolean" }).notNull().default(false),
+    lastInboundAt: integer("last_inbound_at"),
+    lastOutboundAt: integer("last_outbound_at"),
+    lastMessageAt: integer("last_message_at"),
+    lastMessagePreview: text("last_message_preview"),
+    awaitingReply: integer("awaiting_reply", { mode: "boolean" }).notNull().default(false),
+    // When the oldest unanswered inbound message arrived; null when nothing awaits a reply.
+    waitingSince: integer("waiting_since"),
+    // The list order key, maintained with the status: waiting time when open, reminder when scheduled,
+    // close time when closed. One column lets one index serve every section × status × order.
+    sortAt: integer("sort_at").notNull(),
+    transferredFromId: integer("transferred_from_id").references((): AnySQLiteColumn => chats.id, {
+      onDelete: "set null",
+    }),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("chats_one_active_per_contact")
+      .on(t.contactId)
+      .where(sql`${t.status} <> 'closed'`),
+    index("chats_status_sort_idx").on(t.status, t.sortAt, t.id),
+    index("chats_assignee_status_sort_idx").on(t.assigneeId, t.status, t.sortAt, t.id),
+    index("chats_pending_sort_idx")
+      .on(t.status, t.sortAt, t.id)
+      .where(sql`${t.awaitingReply} = 1`),
+    index("chats_assignee_pending_sort_idx")
+      .on(t.assigneeId, t.status, t.sortAt, t.id)
+      .where(sql`${t.awaitingReply} = 1`),
+    index("chats_contact_idx").on(t.contactId, t.openedAt),
+    index("chats_remind_idx").on(t.remindAt).where(sql`${t.status} = 'scheduled'`),
+    index("chats_activity_idx").on(t.lastMessageAt).where(sql`${t.status} <> 'closed'`),
+  ],
+);
+
+export const messageKinds = [
+  "text",
+  "audio",
+  "image",
+  "video",
+  "file",
+  "location",
+  "payment_link",
+  "call",
+  "template",
+  "contacts",
+  "reaction",
+  "system",
+  "unsupported",
+] as const;
+
+export const deliveryStatuses = ["queued", "sent", "delivered", "read", "failed"] as const;
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatId: integer("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    direction: text("direction", { enum: ["in", "out"] }).notNull(),
+    authorKind: text("author_kind", { enum: ["contact", "user", "system", "bot"] }).notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    kind: text("kind", { enum: messageKinds }).notNull(),
+    body: text("body"),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
+    providerMessageId: text("provider_message_id"),
+    replyToProviderId: text("reply_to_provider_id"),
+    status: text("status", { enum: deliveryStatuses }),
+    statusReason: text("status_reason"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"),
+    createdAt: integer("created_at").notNull(),
+    deletedAt: integer("deleted_at"),
+    deletedById: integer("deleted_by_id").references(() => users.id),
+  },
+  (t) => [
+    index("messages_chat_idx").on(t.chatId, t.id),
+    uniqueIndex("messages_provider_id_unique")
+      .on(t.channelId, t.providerMessageId)
+      .where(sql`${t.providerMessageId} IS NOT NULL`),
+    index("messages_outbox_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'queued' AND ${t.direction} = 'out'`),
+  ],
+);
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    messageId: integer("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    providerMediaId: text("provider_media_id"),
+    sha256: text("sha256"),
+    mimeType: text("mime_type"),
+    size: integer("size"),
+    fileName: text("file_name"),
+    status: text("status", { enum: ["pending", "ready", "failed"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("attachments_message_idx").on(t.messageId),
+    index("attachments_pending_idx").on(t.id).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+export const quickReplies = sqliteTable("quick_replies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  shortcut: text("shortcut").notNull().unique(),
+  body: text("body").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const templates = sqliteTable(
+  "templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    language: text("language").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("templates_channel_name_lang_unique").on(t.channelId, t.name, t.language)],
+);
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  // JSON; NULL is a real value here (e.g. inactivity "never").
+  value: text("value", { mode: "json" }),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    at: integer("at").notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
+);

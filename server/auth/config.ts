@@ -1,0 +1,67 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { authenticate } from "@/server/services/users";
+import { authSecret } from "./secret";
+
+/** The code travels to /login?error=…, where it picks the message; it never says which part was wrong. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+declare module "next-auth" {
+  interface User {
+    role?: "admin" | "agent";
+  }
+  interface Session {
+    user: { id: string; role: "admin" | "agent"; name?: string | null; email?: string | null };
+  }
+}
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+// A function, not an object: the secret is read (or made) at request time, never at build time.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  // The app is self-hosted behind whatever host name the company uses; Auth.js must trust it.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password) throw new SignInRefused("invalid");
+        const result = await authenticate(getDb(), email, password);
+        if (!result.ok) throw new SignInRefused(result.reason);
+        return { id: String(result.user.id), name: result.user.name, email: result.user.email, role: result.user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = String(token.uid ?? "");
+      session.user.role = token.role === "admin" ? "admin" : "agent";
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is an everyday event, not a server error worth a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+}));

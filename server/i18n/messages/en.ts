@@ -1,0 +1,31 @@
+export const en = {
+  "app.name": "Charla",
+  "login.title": "Sign in to Charla",
+  "login.email": "Email",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.error.invalid": "Wrong email or password.",
+  "login.error.inactive": "This account is deactivated. Ask an administrator to reactivate it.",
+  "login.error.rate_limited": "Too many attempts. Wait a few minutes and try again.",
+  "login.error.unknown": "Sign-in failed. Try again.",
+  "shell.signOut": "Sign out",
+  "shell.role.admin": "Administrator",
+  "shell.role.agent": "Agent",
+  "shell.inbox": "Inbox",
+  "shell.admin": "Administration",
+  "shell.skip": "Skip to content",
+  "section.mine": "Mine",
+  "section.unassigned": "Unassigned",
+  "section.all": "All",
+  "section.teammates": "Teammates",
+  "status.open": "Open",
+  "status.scheduled": "Scheduled",
+  "status.closed": "Closed",
+  "inbox.sections": "Sections",
+  "inbox.pending": "{count} pending",
+  "inbox.empty": "No chats here.",
+  "inbox.selectChat": "Select a chat to start.",
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,21 @@
+import { asc, eq } from "drizzle-orm";
+import { closeReasons } from "@/db/schema";
+import type { DbOrTx as Db } from "@/db/client";
+
+export type CloseReasonRow = typeof closeReasons.$inferSelect;
+
+export function listCloseReasons(db: Db): CloseReasonRow[] {
+  return db.select().from(closeReasons).orderBy(asc(closeReasons.label)).all();
+}
+
+export function findCloseReason(db: Db, id: number): CloseReasonRow | undefined {
+  return db.select().from(closeReasons).where(eq(closeReasons.id, id)).get();
+}
+
+export function findSystemReason(db: Db, key: "transferred" | "inactivity"): CloseReasonRow | undefined {
+  return db.select().from(closeReasons).where(eq(closeReasons.systemKey, key)).get();
+}
+
+export function insertCloseReason(db: Db, row: typeof closeReasons.$inferInsert): CloseReasonRow {
+  return db.insert(closeReasons).values(row).returning().get();
+}

@@ -1,0 +1,19 @@
+import { settings as settingsTable } from "@/db/schema";
+import type { DbOrTx as Db } from "@/db/client";
+import { defaultSettings, type SettingKey, type Settings } from "@/server/domain/settings-rules";
+
+export function readSettings(db: Db): Settings {
+  const rows = db.select().from(settingsTable).all();
+  const result: Settings = { ...defaultSettings };
+  for (const row of rows) {
+    if (row.key in result) (result as unknown as Record<string, unknown>)[row.key] = row.value;
+  }
+  return result;
+}
+
+export function writeSetting<K extends SettingKey>(db: Db, key: K, value: Settings[K], now: number): void {
+  db.insert(settingsTable)
+    .values({ key, value: value as never, updatedAt: now })
+    .onConflictDoUpdate({ target: settingsTable.key, set: { value: value as never, updatedAt: now } })
+    .run();
+}

@@ -1,0 +1,3 @@
+/** The one place services read the time, so tests can pass their own `now`. */
+export type Clock = () => number;
+export const systemClock: Clock = () => Date.now();

@@ -1,0 +1,132 @@
+import type { Db } from "@/db/client";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { notFound } from "@/server/domain/errors";
+import {
+  assertKeepsAnAdmin,
+  assertName,
+  assertPassword,
+  normalizeEmail,
+  signInDecision,
+  type Role,
+  type SignInRefusal,
+} from "@/server/domain/user-rules";
+import { conflict } from "@/server/domain/errors";
+import { writeAudit } from "@/server/repositories/audit";
+import {
+  countAdmins,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserRow,
+} from "@/server/repositories/users";
+
+export interface Actor {
+  actorId: number | null;
+  now: number;
+}
+
+export type PublicUser = Omit<UserRow, "passwordHash">;
+
+export function toPublicUser(user: UserRow): PublicUser {
+  const { passwordHash: _omit, ...rest } = user;
+  return rest;
+}
+
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; role: Role; password: string; locale?: string | null; timeZone?: string },
+  actor: Actor,
+): Promise<PublicUser> {
+  const email = normalizeEmail(input.email);
+  const name = assertName(input.name);
+  assertPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(
+    (tx) => {
+      if (findUserByEmail(tx, email)) throw conflict(`A user with the email ${email} already exists.`);
+      const user = insertUser(tx, {
+        email,
+        name,
+        role: input.role,
+        passwordHash,
+        active: true,
+        locale: input.locale ?? null,
+        timeZone: input.timeZone ?? "UTC",
+        createdAt: actor.now,
+      });
+      writeAudit(tx, { actorId: actor.actorId, action: "user.create", targetType: "user", targetId: user.id, details: { role: user.role } }, actor.now);
+      return toPublicUser(user);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export async function setPassword(db: Db, userId: number, password: string, actor: Actor): Promise<void> {
+  assertPassword(password);
+  const passwordHash = await hashPassword(password);
+  db.transaction(
+    (tx) => {
+      if (!updateUser(tx, userId, { passwordHash })) throw notFound(`There is no user #${userId}.`);
+      writeAudit(tx, { actorId: actor.actorId, action: "user.set_password", targetType: "user", targetId: userId }, actor.now);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function updateUserAccess(
+  db: Db,
+  userId: number,
+  change: { role?: Role; active?: boolean; name?: string; locale?: string | null; timeZone?: string },
+  actor: Actor,
+): PublicUser {
+  return db.transaction(
+    (tx) => {
+      const target = findUserById(tx, userId);
+      if (!target) throw notFound(`There is no user #${userId}.`);
+      const next = { role: change.role ?? target.role, active: change.active ?? target.active };
+      assertKeepsAnAdmin({ target, next, activeAdmins: countAdmins(tx) });
+      const updated = updateUser(tx, userId, {
+        ...next,
+        ...(change.name !== undefined ? { name: assertName(change.name) } : {}),
+        ...(change.locale !== undefined ? { locale: change.locale } : {}),
+        ...(change.timeZone !== undefined ? { timeZone: change.timeZone } : {}),
+      })!;
+      writeAudit(tx, { actorId: actor.actorId, action: "user.update", targetType: "user", targetId: userId, details: { ...change, name: undefined } }, actor.now);
+      return toPublicUser(updated);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function findUserByEmailOrThrow(db: Db, email: string): PublicUser {
+  const user = findUserByEmail(db, email);
+  if (!user) throw notFound(`There is no user with the email ${email}.`);
+  return toPublicUser(user);
+}
+
+export function allUsers(db: Db): PublicUser[] {
+  return listUsers(db).map(toPublicUser);
+}
+
+/** The signed-in user as loaded on every request: a deactivated account stops working at once. */
+export function activeUserById(db: Db, id: number): PublicUser | null {
+  const user = findUserById(db, id);
+  return user && user.active ? toPublicUser(user) : null;
+}
+
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<{ ok: true; user: PublicUser } | { ok: false; reason: SignInRefusal }> {
+  const user = findUserByEmail(db, email);
+  // Verify against a real hash even for unknown emails so timing does not reveal who has an account.
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const decision = signInDecision(user, matches);
+  return decision === "ok" ? { ok: true, user: toPublicUser(user!) } : { ok: false, reason: decision };
+}
+
+const DUMMY_HASH =
+  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
