@@ -136,6 +136,10 @@ export const chats = sqliteTable(
     index("chats_assignee_pending_sort_idx")
       .on(t.assigneeId, t.status, t.sortAt, t.id)
       .where(sql`${t.awaitingReply} = 1`),
+    // The pending counters of every section in one pass over the pending chats alone.
+    index("chats_pending_open_idx")
+      .on(t.assigneeId)
+      .where(sql`${t.status} = 'open' AND ${t.awaitingReply} = 1`),
     index("chats_contact_idx").on(t.contactId, t.openedAt),
     index("chats_remind_idx").on(t.remindAt).where(sql`${t.status} = 'scheduled'`),
     index("chats_activity_idx").on(t.lastMessageAt).where(sql`${t.status} <> 'closed'`),

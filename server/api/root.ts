@@ -1,3 +1,6 @@
+import { auditRouter, closeReasonsRouter, quickRepliesRouter, templatesRouter } from "./routers/catalog";
+import { chatsRouter } from "./routers/chats";
+import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
@@ -7,6 +10,12 @@ export const appRouter = router({
   me: meRouter,
   users: usersRouter,
   settings: settingsRouter,
+  inbox: inboxRouter,
+  chats: chatsRouter,
+  closeReasons: closeReasonsRouter,
+  quickReplies: quickRepliesRouter,
+  templates: templatesRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

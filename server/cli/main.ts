@@ -6,6 +6,7 @@ import { channelCommand } from "./commands/channel";
 import { settingsCommand } from "./commands/settings";
 import { backupCommand } from "./commands/backup";
 import { initCommand } from "./commands/init";
+import { jobsCommand } from "./commands/jobs";
 
 const HELP = `charla — the Charla live-chat inbox
 
@@ -20,6 +21,7 @@ Usage: npx charla <command> [options]
   channel list [--json]
   settings get [KEY] | settings set KEY VALUE
   backup FILE                                 consistent online copy of the database
+  jobs run-once                               fire due reminders and close inactive chats now
   init                                        migrate, create system rows and the first administrator
 
 DATA_DIR (default ./data) selects the data folder.`;
@@ -33,6 +35,7 @@ const commands: Record<string, Command> = {
   settings: settingsCommand,
   backup: backupCommand,
   init: initCommand,
+  jobs: jobsCommand,
 };
 
 /** Returns the exit code: 0 ok, 1 refused by a rule, 2 bad usage. */

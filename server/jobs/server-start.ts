@@ -1,8 +1,23 @@
 import { getDb } from "@/db/client";
 import { env } from "@/server/config/env";
 import { ensureFirstAdmin, ensureSystemRows } from "@/server/services/bootstrap";
+import { runLifecycleJobs } from "./lifecycle";
 
 const globalForJobs = globalThis as unknown as { charlaStarted?: boolean };
+const LIFECYCLE_EVERY_MS = 30_000;
+
+function every(ms: number, name: string, job: () => void): void {
+  const tick = () => {
+    try {
+      job();
+    } catch (err) {
+      // A failing job must not stop the server or the next tick.
+      console.error(`[jobs] ${name} failed:`, err);
+    }
+  };
+  setInterval(tick, ms).unref();
+  setTimeout(tick, 1_000).unref();
+}
 
 export async function startServer(): Promise<void> {
   if (globalForJobs.charlaStarted) return;
@@ -15,4 +30,5 @@ export async function startServer(): Promise<void> {
   if (admin?.generatedPassword) {
     console.log(`\n  First administrator: ${admin.email}  password: ${admin.generatedPassword}  (shown only once)\n`);
   }
+  if (e.CHARLA_JOBS === "on") every(LIFECYCLE_EVERY_MS, "lifecycle", () => runLifecycleJobs(db, Date.now()));
 }

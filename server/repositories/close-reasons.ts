@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { closeReasons } from "@/db/schema";
+import { chats, closeReasons } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 
 export type CloseReasonRow = typeof closeReasons.$inferSelect;
@@ -18,4 +18,16 @@ export function findSystemReason(db: Db, key: "transferred" | "inactivity"): Clo
 
 export function insertCloseReason(db: Db, row: typeof closeReasons.$inferInsert): CloseReasonRow {
   return db.insert(closeReasons).values(row).returning().get();
+}
+
+export function updateCloseReason(db: Db, id: number, patch: Partial<typeof closeReasons.$inferInsert>): CloseReasonRow | undefined {
+  return db.update(closeReasons).set(patch).where(eq(closeReasons.id, id)).returning().get();
+}
+
+export function deleteCloseReasonRow(db: Db, id: number): void {
+  db.delete(closeReasons).where(eq(closeReasons.id, id)).run();
+}
+
+export function closeReasonInUse(db: Db, id: number): boolean {
+  return Boolean(db.select({ one: chats.id }).from(chats).where(eq(chats.closeReasonId, id)).limit(1).get());
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `chats_pending_open_idx` ON `chats` (`assignee_id`) WHERE "chats"."status" = 'open' AND "chats"."awaiting_reply" = 1;

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { listAudit } from "@/server/repositories/audit";
+import { closeReasons, quickReplies, templates } from "@/server/services/catalog";
+import { adminProcedure, protectedProcedure, router } from "../trpc";
+
+const id = z.number().int().positive();
+const actor = (ctx: { user: { id: number }; now: () => number }) => ({ actorId: ctx.user.id, now: ctx.now() });
+
+export const closeReasonsRouter = router({
+  list: protectedProcedure.query(({ ctx }) => closeReasons.list(ctx.db)),
+  create: adminProcedure.input(z.object({ label: z.string().max(200) })).mutation(({ ctx, input }) => closeReasons.create(ctx.db, input.label, actor(ctx))),
+  update: adminProcedure
+    .input(z.object({ id, label: z.string().max(200).optional(), active: z.boolean().optional() }))
+    .mutation(({ ctx, input: { id: reasonId, ...change } }) => closeReasons.update(ctx.db, reasonId, change, actor(ctx))),
+  delete: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => closeReasons.remove(ctx.db, input.id, actor(ctx))),
+});
+
+export const quickRepliesRouter = router({
+  list: protectedProcedure.query(({ ctx }) => quickReplies.list(ctx.db)),
+  create: adminProcedure
+    .input(z.object({ shortcut: z.string().max(64), body: z.string().max(70_000) }))
+    .mutation(({ ctx, input }) => quickReplies.create(ctx.db, input, actor(ctx))),
+  delete: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => quickReplies.remove(ctx.db, input.id, actor(ctx))),
+});
+
+export const templatesRouter = router({
+  list: protectedProcedure.input(z.object({ channelId: id.optional() })).query(({ ctx, input }) => templates.list(ctx.db, input.channelId)),
+  create: adminProcedure
+    .input(z.object({ channelId: id, name: z.string().max(512), language: z.string().max(16), body: z.string().max(5000) }))
+    .mutation(({ ctx, input }) => templates.create(ctx.db, input, actor(ctx))),
+  delete: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => templates.remove(ctx.db, input.id, actor(ctx))),
+});
+
+export const auditRouter = router({
+  list: adminProcedure
+    .input(z.object({ before: id.optional(), limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+});

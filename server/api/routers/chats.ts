@@ -1,0 +1,48 @@
+import { z } from "zod";
+import {
+  acknowledgeReminderAction,
+  assignChatAction,
+  cancelScheduleAction,
+  closeChatAction,
+  scheduleChatAction,
+} from "@/server/services/chat-actions";
+import { chatView, contactHistory } from "@/server/services/chat-view";
+import { deleteChat, deleteMessage } from "@/server/services/deletion";
+import { sendMessage } from "@/server/services/send-message";
+import { adminProcedure, protectedProcedure, router } from "../trpc";
+
+const id = z.number().int().positive();
+const chatInput = z.object({ chatId: id });
+
+const sendInput = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), body: z.string().max(70_000) }),
+  z.object({ kind: z.literal("location"), latitude: z.number(), longitude: z.number(), name: z.string().max(200).nullish(), address: z.string().max(500).nullish() }),
+  z.object({ kind: z.literal("payment_link"), amount: z.number(), currency: z.string().max(3), description: z.string().max(500) }),
+  z.object({ kind: z.literal("call") }),
+  z.object({ kind: z.literal("template"), name: z.string().max(512), language: z.string().max(16), variables: z.array(z.string().max(1024)).max(20) }),
+]);
+
+const act = (ctx: { user: { id: number; role: "admin" | "agent" }; now: () => number }) => ({ viewer: ctx.user, now: ctx.now() });
+
+export const chatsRouter = router({
+  get: protectedProcedure
+    .input(chatInput.extend({ after: z.number().int().nonnegative().optional() }))
+    .query(({ ctx, input }) => chatView(ctx.db, ctx.user, input.chatId, { after: input.after })),
+  contact: protectedProcedure.input(z.object({ contactId: id })).query(({ ctx, input }) => contactHistory(ctx.db, ctx.user, input.contactId)),
+  close: protectedProcedure
+    .input(chatInput.extend({ reasonId: id }))
+    .mutation(({ ctx, input }) => closeChatAction(ctx.db, act(ctx), input.chatId, input.reasonId)),
+  schedule: protectedProcedure
+    .input(chatInput.extend({ at: z.number().int(), note: z.string().max(500).nullish() }))
+    .mutation(({ ctx, input }) => scheduleChatAction(ctx.db, act(ctx), input.chatId, input.at, input.note ?? null)),
+  cancelSchedule: protectedProcedure.input(chatInput).mutation(({ ctx, input }) => cancelScheduleAction(ctx.db, act(ctx), input.chatId)),
+  acknowledgeReminder: protectedProcedure.input(chatInput).mutation(({ ctx, input }) => acknowledgeReminderAction(ctx.db, act(ctx), input.chatId)),
+  assign: protectedProcedure
+    .input(chatInput.extend({ userId: id, expectedAssigneeId: id.nullish() }))
+    .mutation(({ ctx, input }) => assignChatAction(ctx.db, act(ctx), input.chatId, input.userId, input.expectedAssigneeId)),
+  send: protectedProcedure
+    .input(z.object({ chatId: id, replyToMessageId: id.optional(), content: sendInput }))
+    .mutation(({ ctx, input }) => sendMessage(ctx.db, act(ctx), input.chatId, { ...input.content, replyToMessageId: input.replyToMessageId })),
+  deleteMessage: adminProcedure.input(z.object({ messageId: id })).mutation(({ ctx, input }) => deleteMessage(ctx.db, ctx.user, input.messageId, ctx.now())),
+  delete: adminProcedure.input(chatInput).mutation(({ ctx, input }) => deleteChat(ctx.db, ctx.user, input.chatId, ctx.now())),
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { SECTIONS } from "@/server/domain";
+import { listSection, search, sectionCounts } from "@/server/services/inbox";
+import { protectedProcedure, router } from "../trpc";
+
+export const inboxRouter = router({
+  counts: protectedProcedure.query(({ ctx }) => sectionCounts(ctx.db, ctx.user)),
+  list: protectedProcedure
+    .input(
+      z.object({
+        section: z.enum(SECTIONS),
+        status: z.enum(["open", "scheduled", "closed"]),
+        pendingOnly: z.boolean().optional(),
+        order: z.enum(["asc", "desc"]).optional(),
+        cursor: z.string().max(40).nullish(),
+        limit: z.number().int().min(1).max(200).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listSection(ctx.db, ctx.user, input)),
+  search: protectedProcedure
+    .input(z.object({ text: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => search(ctx.db, ctx.user, input.text)),
+});

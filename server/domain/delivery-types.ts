@@ -1,0 +1,1 @@
+export type DeliveryStatus = "queued" | "sent" | "delivered" | "read" | "failed";

@@ -1,0 +1,15 @@
+import { badRequest } from "./errors";
+
+/**
+ * Turns what a person typed into a safe FTS5 query: each word becomes a quoted prefix term, so
+ * operators and quotes in the input are plain text, and "entreg" finds "entregam". Words are ANDed.
+ */
+export function toFtsQuery(input: string): string {
+  const words = input
+    .normalize("NFC")
+    .split(/[\s"'`()*:^+\-{}[\],.;!?¿¡]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  if (!words.length) throw badRequest("Type at least one word or number to search.");
+  return words.map((w) => `"${w}"*`).join(" ");
+}

@@ -1,0 +1,117 @@
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/client";
+import type { AssigneeFilter } from "@/server/domain/visibility";
+
+// The inbox list and counters are the hottest queries (every agent polls them), so they are written in
+// SQL against the indexes made for them and prepared once per connection, instead of rebuilt per call.
+
+export type ListStatus = "open" | "scheduled" | "closed";
+export type ListOrder = "asc" | "desc";
+
+export interface InboxQuery {
+  filter: AssigneeFilter;
+  status: ListStatus;
+  pendingOnly: boolean;
+  order: ListOrder;
+  cursor?: { sortAt: number; id: number };
+  limit: number;
+}
+
+export interface InboxRow {
+  id: number;
+  status: ListStatus;
+  contactId: number;
+  contactName: string;
+  channelId: number;
+  channelType: "whatsapp" | "instagram" | "zenvia" | "webchat";
+  assigneeId: number | null;
+  assigneeName: string | null;
+  sortAt: number;
+  awaitingReply: boolean;
+  waitingSince: number | null;
+  remindAt: number | null;
+  remindNote: string | null;
+  reminderDue: boolean;
+  closedAt: number | null;
+  closeReason: string | null;
+  lastMessageAt: number | null;
+  lastMessagePreview: string | null;
+}
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(db: Db, key: string, build: () => string): Database.Statement {
+  let cache = statementCache.get(db.$client);
+  if (!cache) statementCache.set(db.$client, (cache = new Map()));
+  let stmt = cache.get(key);
+  if (!stmt) cache.set(key, (stmt = db.$client.prepare(build())));
+  return stmt;
+}
+
+function assigneeClause(filter: AssigneeFilter): string {
+  switch (filter.assignee) {
+    case "is":
+      return "c.assignee_id = @userId";
+    case "null":
+      return "c.assignee_id IS NULL";
+    case "not-null-not":
+      return "c.assignee_id IS NOT NULL AND c.assignee_id <> @userId";
+    case "any":
+      return "1";
+  }
+}
+
+export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
+  const key = `list:${q.filter.assignee}:${q.pendingOnly}:${q.order}:${Boolean(q.cursor)}`;
+  const stmt = prepared(db, key, () => {
+    const cmp = q.order === "asc" ? ">" : "<";
+    const dir = q.order === "asc" ? "ASC" : "DESC";
+    return `
+      SELECT c.id, c.status, c.contact_id AS contactId, ct.name AS contactName, c.channel_id AS channelId,
+             ch.type AS channelType, c.assignee_id AS assigneeId, u.name AS assigneeName, c.sort_at AS sortAt,
+             c.awaiting_reply AS awaitingReply, c.waiting_since AS waitingSince, c.remind_at AS remindAt,
+             c.remind_note AS remindNote, c.reminder_due AS reminderDue, c.closed_at AS closedAt,
+             cr.label AS closeReason, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview
+      FROM chats c
+      JOIN contacts ct ON ct.id = c.contact_id
+      JOIN channels ch ON ch.id = c.channel_id
+      LEFT JOIN users u ON u.id = c.assignee_id
+      LEFT JOIN close_reasons cr ON cr.id = c.close_reason_id
+      WHERE c.status = @status AND ${assigneeClause(q.filter)}
+        ${q.pendingOnly ? "AND c.awaiting_reply = 1" : ""}
+        ${q.cursor ? `AND (c.sort_at, c.id) ${cmp} (@sortAt, @cursorId)` : ""}
+      ORDER BY c.sort_at ${dir}, c.id ${dir}
+      LIMIT @limit`;
+  });
+  const rows = stmt.all({
+    status: q.status,
+    userId: "userId" in q.filter ? q.filter.userId : null,
+    sortAt: q.cursor?.sortAt ?? null,
+    cursorId: q.cursor?.id ?? null,
+    limit: q.limit,
+  }) as Array<Omit<InboxRow, "awaitingReply" | "reminderDue"> & { awaitingReply: number; reminderDue: number }>;
+  return rows.map((r) => ({ ...r, awaitingReply: r.awaitingReply === 1, reminderDue: r.reminderDue === 1 }));
+}
+
+export interface PendingCounts {
+  all: number;
+  mine: number;
+  unassigned: number;
+  teammates: number;
+}
+
+/** Every section's pending count in one pass over the pending chats only (a partial index). */
+export function pendingCounts(db: Db, userId: number): PendingCounts {
+  const stmt = prepared(
+    db,
+    "counts",
+    () => `
+      SELECT count(*) AS total,
+             coalesce(sum(assignee_id = @userId), 0) AS mine,
+             coalesce(sum(assignee_id IS NULL), 0) AS unassigned
+      FROM chats INDEXED BY chats_pending_open_idx
+      WHERE status = 'open' AND awaiting_reply = 1`,
+  );
+  const row = stmt.get({ userId }) as { total: number; mine: number; unassigned: number };
+  return { all: row.total, mine: row.mine, unassigned: row.unassigned, teammates: row.total - row.mine - row.unassigned };
+}

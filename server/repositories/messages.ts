@@ -1,0 +1,53 @@
+import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { attachments, messages } from "@/db/schema";
+import type { DbOrTx as Db } from "@/db/client";
+
+export type MessageRow = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+export function insertMessage(db: Db, row: NewMessage): MessageRow {
+  return db.insert(messages).values(row).returning().get();
+}
+
+export function findMessage(db: Db, id: number): MessageRow | undefined {
+  return db.select().from(messages).where(eq(messages.id, id)).get();
+}
+
+export function findByProviderId(db: Db, channelId: number, providerMessageId: string): MessageRow | undefined {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.channelId, channelId), eq(messages.providerMessageId, providerMessageId)))
+    .get();
+}
+
+export function updateMessage(db: Db, id: number, patch: Partial<NewMessage>): void {
+  db.update(messages).set(patch).where(eq(messages.id, id)).run();
+}
+
+/** A page of a chat's messages in order; `after` fetches what is new since the last poll. */
+export function messagesOfChat(db: Db, chatId: number, opts: { after?: number; before?: number; limit: number }): MessageRow[] {
+  if (opts.after !== undefined) {
+    return db.select().from(messages).where(and(eq(messages.chatId, chatId), gt(messages.id, opts.after))).orderBy(asc(messages.id)).limit(opts.limit).all();
+  }
+  const where = opts.before !== undefined ? and(eq(messages.chatId, chatId), lt(messages.id, opts.before)) : eq(messages.chatId, chatId);
+  return db.select().from(messages).where(where).orderBy(desc(messages.id)).limit(opts.limit).all().reverse();
+}
+
+export function insertAttachment(db: Db, row: typeof attachments.$inferInsert): AttachmentRow {
+  return db.insert(attachments).values(row).returning().get();
+}
+
+export function attachmentsOfMessages(db: Db, messageIds: number[]): AttachmentRow[] {
+  if (!messageIds.length) return [];
+  return db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.id)).all();
+}
+
+export function findAttachment(db: Db, id: number): AttachmentRow | undefined {
+  return db.select().from(attachments).where(eq(attachments.id, id)).get();
+}
+
+export function deleteAttachmentsOfMessage(db: Db, messageId: number): AttachmentRow[] {
+  return db.delete(attachments).where(eq(attachments.messageId, messageId)).returning().all();
+}

@@ -1,0 +1,101 @@
+import type { Db } from "@/db/client";
+import {
+  badRequest,
+  conflict,
+  notFound,
+  validateQuickReply,
+  validateTemplateBody,
+  validateTemplateRef,
+} from "@/server/domain";
+import { writeAudit } from "@/server/repositories/audit";
+import { findChannel } from "@/server/repositories/channels";
+import {
+  closeReasonInUse,
+  deleteCloseReasonRow,
+  findCloseReason,
+  insertCloseReason,
+  listCloseReasons,
+  updateCloseReason,
+} from "@/server/repositories/close-reasons";
+import { deleteQuickReply, findQuickReplyByShortcut, insertQuickReply, listQuickReplies } from "@/server/repositories/quick-replies";
+import { deleteTemplate, findTemplate, insertTemplate, listTemplates } from "@/server/repositories/templates";
+import type { Actor } from "./users";
+
+// What administrators curate and agents pick from: close reasons, quick replies, templates.
+
+const tx = <T>(db: Db, fn: (t: Parameters<Parameters<Db["transaction"]>[0]>[0]) => T) => db.transaction(fn, { behavior: "immediate" });
+
+function reasonLabel(label: string): string {
+  const value = label.trim();
+  if (!value || value.length > 80) throw badRequest("A close reason needs 1 to 80 characters.");
+  return value;
+}
+
+export const closeReasons = {
+  list: (db: Db) => listCloseReasons(db),
+  create: (db: Db, label: string, actor: Actor) =>
+    tx(db, (t) => {
+      const row = insertCloseReason(t, { label: reasonLabel(label), active: true, createdAt: actor.now });
+      writeAudit(t, { actorId: actor.actorId, action: "close_reason.create", targetType: "close_reason", targetId: row.id }, actor.now);
+      return row;
+    }),
+  update: (db: Db, id: number, change: { label?: string; active?: boolean }, actor: Actor) =>
+    tx(db, (t) => {
+      const row = findCloseReason(t, id);
+      if (!row) throw notFound(`There is no close reason #${id}.`);
+      if (row.systemKey && change.active === false) throw conflict(`“${row.label}” is used by the system and stays active.`);
+      const updated = updateCloseReason(t, id, { ...(change.label !== undefined ? { label: reasonLabel(change.label) } : {}), ...(change.active !== undefined ? { active: change.active } : {}) })!;
+      writeAudit(t, { actorId: actor.actorId, action: "close_reason.update", targetType: "close_reason", targetId: id, details: change }, actor.now);
+      return updated;
+    }),
+  /** A reason that closed chats is archived instead, so those chats keep saying why they closed. */
+  remove: (db: Db, id: number, actor: Actor) =>
+    tx(db, (t) => {
+      const row = findCloseReason(t, id);
+      if (!row) throw notFound(`There is no close reason #${id}.`);
+      if (row.systemKey) throw conflict(`“${row.label}” is used by the system and can't be deleted.`);
+      const archived = closeReasonInUse(t, id);
+      if (archived) updateCloseReason(t, id, { active: false });
+      else deleteCloseReasonRow(t, id);
+      writeAudit(t, { actorId: actor.actorId, action: archived ? "close_reason.archive" : "close_reason.delete", targetType: "close_reason", targetId: id }, actor.now);
+      return { archived };
+    }),
+};
+
+export const quickReplies = {
+  list: (db: Db) => listQuickReplies(db),
+  create: (db: Db, input: { shortcut: string; body: string }, actor: Actor) =>
+    tx(db, (t) => {
+      const valid = validateQuickReply(input);
+      if (findQuickReplyByShortcut(t, valid.shortcut)) throw conflict(`The shortcut /${valid.shortcut} is already taken.`);
+      const row = insertQuickReply(t, { ...valid, createdAt: actor.now });
+      writeAudit(t, { actorId: actor.actorId, action: "quick_reply.create", targetType: "quick_reply", targetId: row.id }, actor.now);
+      return row;
+    }),
+  remove: (db: Db, id: number, actor: Actor) =>
+    tx(db, (t) => {
+      if (!deleteQuickReply(t, id)) throw notFound(`There is no quick reply #${id}.`);
+      writeAudit(t, { actorId: actor.actorId, action: "quick_reply.delete", targetType: "quick_reply", targetId: id }, actor.now);
+    }),
+};
+
+export const templates = {
+  list: (db: Db, channelId?: number) => listTemplates(db, channelId),
+  create: (db: Db, input: { channelId: number; name: string; language: string; body: string }, actor: Actor) =>
+    tx(db, (t) => {
+      const channel = findChannel(t, input.channelId);
+      if (!channel) throw notFound(`There is no channel #${input.channelId}.`);
+      if (channel.type === "instagram" || channel.config.zenviaChannel === "instagram") throw badRequest("Instagram has no message templates.");
+      const ref = validateTemplateRef(input);
+      const { body } = validateTemplateBody(input.body);
+      if (findTemplate(t, channel.id, ref.name, ref.language)) throw conflict(`The template ${ref.name} (${ref.language}) already exists on this channel.`);
+      const row = insertTemplate(t, { channelId: channel.id, ...ref, body, createdAt: actor.now });
+      writeAudit(t, { actorId: actor.actorId, action: "template.create", targetType: "template", targetId: row.id }, actor.now);
+      return row;
+    }),
+  remove: (db: Db, id: number, actor: Actor) =>
+    tx(db, (t) => {
+      if (!deleteTemplate(t, id)) throw notFound(`There is no template #${id}.`);
+      writeAudit(t, { actorId: actor.actorId, action: "template.delete", targetType: "template", targetId: id }, actor.now);
+    }),
+};

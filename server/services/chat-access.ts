@@ -1,0 +1,12 @@
+import type { DbOrTx } from "@/db/client";
+import { assertCanSeeChat, notFound, type Viewer } from "@/server/domain";
+import { findChat, type ChatRow } from "@/server/repositories/chats";
+import { readSettings } from "@/server/repositories/settings";
+
+/** Loads a chat for someone about to read or act on it; refuses chats their visibility hides. */
+export function loadVisibleChat(db: DbOrTx, viewer: Viewer, chatId: number): ChatRow {
+  const chat = findChat(db, chatId);
+  if (!chat) throw notFound(`There is no chat #${chatId}.`);
+  assertCanSeeChat(viewer, chat, readSettings(db).sharedInbox);
+  return chat;
+}

@@ -1,0 +1,59 @@
+import type { DbOrTx } from "@/db/client";
+import type { ChatDecision, ChatState, SystemEvent } from "@/server/domain";
+import { insertMessage, type MessageRow } from "@/server/repositories/messages";
+import { updateChat, type ChatRow } from "@/server/repositories/chats";
+
+// The writes every chat use case shares: apply a domain decision to the row, record its system events.
+
+export function chatState(row: ChatRow): ChatState {
+  return row;
+}
+
+export function writeDecision(tx: DbOrTx, chat: ChatRow, decision: ChatDecision, at: number): ChatRow {
+  if (!decision.changed) return chat;
+  const updated = updateChat(tx, chat.id, { ...decision.patch, updatedAt: at });
+  recordSystemEvents(tx, updated, decision.events, at);
+  return updated;
+}
+
+export function recordSystemEvents(tx: DbOrTx, chat: Pick<ChatRow, "id" | "contactId" | "channelId">, events: SystemEvent[], at: number): void {
+  for (const event of events) {
+    insertMessage(tx, {
+      chatId: chat.id,
+      contactId: chat.contactId,
+      channelId: chat.channelId,
+      direction: "out",
+      authorKind: "system",
+      kind: "system",
+      payload: event as unknown as Record<string, unknown>,
+      createdAt: at,
+    });
+  }
+}
+
+const kindIcons: Record<string, string> = {
+  audio: "🎤",
+  image: "🖼",
+  video: "🎬",
+  file: "📎",
+  location: "📍",
+  payment_link: "💳",
+  call: "📞",
+  template: "📝",
+  contacts: "👤",
+  reaction: "",
+  unsupported: "❔",
+};
+
+/** One line for the inbox list: the text itself, or an icon and what identifies the attachment. */
+export function previewOf(message: Pick<MessageRow, "kind" | "body" | "payload">): string {
+  const payload = (message.payload ?? {}) as Record<string, unknown>;
+  const detail =
+    message.body ??
+    (typeof payload.fileName === "string" ? payload.fileName : undefined) ??
+    (typeof payload.name === "string" ? payload.name : undefined) ??
+    (typeof payload.emoji === "string" ? payload.emoji : undefined) ??
+    "";
+  const text = message.kind === "text" ? detail : `${kindIcons[message.kind] ?? ""} ${detail}`.trim();
+  return text.replace(/\s+/g, " ").slice(0, 160);
+}

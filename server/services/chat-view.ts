@@ -1,0 +1,44 @@
+import type { Db } from "@/db/client";
+import { canSeeChat, notFound, type Viewer } from "@/server/domain";
+import { findChannel } from "@/server/repositories/channels";
+import { chatsOfContact } from "@/server/repositories/chats";
+import { findContact } from "@/server/repositories/contacts";
+import { attachmentsOfMessages, messagesOfChat } from "@/server/repositories/messages";
+import { readSettings } from "@/server/repositories/settings";
+import { findUserById } from "@/server/repositories/users";
+import { loadVisibleChat } from "./chat-access";
+
+/** Everything the chat pane shows: the chat, who it is with, and its messages (newest page, or new since `after`). */
+export function chatView(db: Db, viewer: Viewer, chatId: number, opts: { after?: number; limit?: number } = {}) {
+  const chat = loadVisibleChat(db, viewer, chatId);
+  const contact = findContact(db, chat.contactId)!;
+  const channel = findChannel(db, chat.channelId)!;
+  const assignee = chat.assigneeId ? findUserById(db, chat.assigneeId) : undefined;
+  const messages = messagesOfChat(db, chat.id, { after: opts.after, limit: opts.limit ?? 200 });
+  const attachments = attachmentsOfMessages(db, messages.map((m) => m.id));
+  const sharedInbox = readSettings(db).sharedInbox;
+  const history = chatsOfContact(db, chat.contactId)
+    .filter((c) => canSeeChat(viewer, c, sharedInbox))
+    .map((c) => ({ id: c.id, status: c.status, openedAt: c.openedAt, closedAt: c.closedAt, assigneeId: c.assigneeId }));
+  return {
+    chat,
+    contact,
+    channel: { id: channel.id, type: channel.type, name: channel.name, zenviaChannel: channel.config.zenviaChannel ?? null },
+    assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+    messages,
+    attachments,
+    history,
+  };
+}
+
+/** A contact's page: all of their chats in order, with every message, limited to what the viewer may see. */
+export function contactHistory(db: Db, viewer: Viewer, contactId: number) {
+  const contact = findContact(db, contactId);
+  if (!contact) throw notFound(`There is no contact #${contactId}.`);
+  const sharedInbox = readSettings(db).sharedInbox;
+  const chats = chatsOfContact(db, contactId).filter((c) => canSeeChat(viewer, c, sharedInbox));
+  return {
+    contact,
+    chats: chats.map((chat) => ({ chat, messages: messagesOfChat(db, chat.id, { limit: 10_000 }) })),
+  };
+}

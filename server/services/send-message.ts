@@ -1,0 +1,116 @@
+import type { Db, DbOrTx } from "@/db/client";
+import {
+  assertCanSendFreeText,
+  assignChat,
+  badRequest,
+  conflict,
+  recordOutbound,
+  renderTemplate,
+  templateVariableCount,
+  validateOutboundContent,
+  type ChannelRef,
+  type OutboundContent,
+  type OutboundContentInput,
+} from "@/server/domain";
+import { findChannel, type ChannelRow } from "@/server/repositories/channels";
+import { updateChat, type ChatRow } from "@/server/repositories/chats";
+import { findSystemReason } from "@/server/repositories/close-reasons";
+import { findMessage, insertMessage, type MessageRow } from "@/server/repositories/messages";
+import { readSettings } from "@/server/repositories/settings";
+import { findTemplate } from "@/server/repositories/templates";
+import { findUserById } from "@/server/repositories/users";
+import { loadVisibleChat } from "./chat-access";
+import type { ActionContext } from "./chat-actions";
+import { previewOf, writeDecision } from "./chat-records";
+
+export type SendInput = OutboundContentInput & { replyToMessageId?: number };
+
+export function channelRef(channel: ChannelRow): ChannelRef {
+  const zenvia = channel.config.zenviaChannel;
+  return { type: channel.type, zenviaChannel: zenvia === "whatsapp" || zenvia === "instagram" ? zenvia : null };
+}
+
+/**
+ * An agent sends something in a chat. It is stored first, as queued, and the outbound dispatcher delivers
+ * it; so a crash or a provider outage never loses what the agent wrote.
+ */
+export function sendMessage(db: Db, ctx: ActionContext, chatId: number, input: SendInput): MessageRow {
+  return db.transaction(
+    (tx) => {
+      const chat = loadVisibleChat(tx, ctx.viewer, chatId);
+      const channel = findChannel(tx, chat.channelId)!;
+      const ref = channelRef(channel);
+      const content = validateOutboundContent(input, { channel: ref, paymentUrlPattern: readSettings(tx).paymentLinkPattern });
+      // A call entry records what the agent did on the phone; it is not sent through the channel.
+      if (content.kind !== "call") assertCanSendFreeText(ref, chat.lastInboundAt, ctx.now, content.kind);
+      if (chat.status === "closed" && content.kind !== "template") {
+        throw conflict("This chat is closed; only a template can be sent, and the contact's reply will open a new chat.");
+      }
+      const { body, payload } = contentToRecord(tx, channel, content);
+      const replyTo = input.replyToMessageId ? findMessage(tx, input.replyToMessageId) : undefined;
+      if (input.replyToMessageId && (!replyTo || replyTo.chatId !== chat.id)) throw badRequest("The message you reply to is not in this chat.");
+
+      const message = insertMessage(tx, {
+        chatId: chat.id,
+        contactId: chat.contactId,
+        channelId: chat.channelId,
+        direction: "out",
+        authorKind: "user",
+        authorId: ctx.viewer.id,
+        kind: content.kind,
+        body,
+        payload,
+        replyToProviderId: replyTo?.providerMessageId ?? null,
+        status: deliveryStart(channel, content),
+        nextAttemptAt: deliveryStart(channel, content) === "queued" ? ctx.now : null,
+        createdAt: ctx.now,
+      });
+      if (chat.status !== "closed") answerChat(tx, chat, ctx, message);
+      return message;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Web chat visitors fetch replies themselves and call entries go nowhere: neither waits in the outbox. */
+function deliveryStart(channel: ChannelRow, content: OutboundContent): MessageRow["status"] {
+  if (content.kind === "call") return null;
+  return channel.type === "webchat" ? "sent" : "queued";
+}
+
+/**
+ * Replying answers the contact (pending clears). Replying to an unassigned chat also makes it the
+ * replier's, so two agents never answer the same customer without knowing.
+ */
+function answerChat(tx: DbOrTx, chat: ChatRow, ctx: ActionContext, message: MessageRow): void {
+  let current = chat;
+  if (current.assigneeId === null) {
+    const me = findUserById(tx, ctx.viewer.id)!;
+    const transferred = findSystemReason(tx, "transferred")!;
+    const decision = assignChat(current, { target: me, actorId: ctx.viewer.id, now: ctx.now, transferredReasonId: transferred.id });
+    if (decision.type === "assign") current = writeDecision(tx, current, decision.chat, ctx.now);
+  }
+  const updated = writeDecision(tx, current, recordOutbound(current, ctx.now), ctx.now);
+  updateChat(tx, updated.id, { lastMessagePreview: previewOf(message) });
+}
+
+function contentToRecord(tx: DbOrTx, channel: ChannelRow, content: OutboundContent): { body: string | null; payload: Record<string, unknown> } {
+  switch (content.kind) {
+    case "text":
+      return { body: content.body, payload: {} };
+    case "template": {
+      const template = findTemplate(tx, channel.id, content.name, content.language);
+      if (!template) throw badRequest(`There is no template “${content.name}” (${content.language}) for this channel.`);
+      if (templateVariableCount(template.body) !== content.variables.length) {
+        throw badRequest(`The template “${content.name}” needs ${templateVariableCount(template.body)} values; got ${content.variables.length}.`);
+      }
+      return { body: renderTemplate(template.body, content.variables), payload: { name: content.name, language: content.language, variables: content.variables } };
+    }
+    case "call":
+      return { body: null, payload: {} };
+    default: {
+      const { kind: _kind, ...rest } = content;
+      return { body: null, payload: rest };
+    }
+  }
+}
