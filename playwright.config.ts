@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
-export const E2E_DATA_DIR = path.resolve(".tmp/e2e-data");
+export const E2E_DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? ".tmp/e2e-data");
 
 // Debian's chromium: Playwright cannot download its own browser here.
 const chromiumArgs = [

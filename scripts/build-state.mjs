@@ -5,6 +5,7 @@ import path from "node:path";
 
 const INPUTS = ["app", "server", "db", "public", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", ".next", "migrations"]);
+// Build output folders (NEXT_DIST_DIR) start with ".next" and are skipped by the walk below.
 
 function walk(root, rel, files) {
   const full = path.join(root, rel);
@@ -27,11 +28,12 @@ export function sourceHash(root, extra = "") {
   return hash.digest("hex");
 }
 
-const stampFile = (root) => path.join(root, ".next", "charla-source-hash");
+const distDir = () => process.env.NEXT_DIST_DIR || ".next";
+const stampFile = (root) => path.join(root, distDir(), "charla-source-hash");
 
 export function buildIsCurrent(root, hash) {
   try {
-    return fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.readFileSync(stampFile(root), "utf8") === hash;
+    return fs.existsSync(path.join(root, distDir(), "BUILD_ID")) && fs.readFileSync(stampFile(root), "utf8") === hash;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
-import type { MessageKey } from "@/server/i18n/messages/en";
+import type { MessageKey } from "@/server/i18n/messages";
 import { loginAction } from "./actions";
 
 const errorKeys: Record<string, MessageKey> = {

@@ -18,7 +18,7 @@ export interface ReplyWindow {
 export function replyWindow(lastInboundAt: number | null, now: number): ReplyWindow {
   if (lastInboundAt === null) return { open: false, closesAt: null };
   const closesAt = lastInboundAt + REPLY_WINDOW_MS;
-  return { open: now <= closesAt, closesAt };
+  return { open: now < closesAt, closesAt };
 }
 
 export function assertCanSendFreeText(

@@ -1,6 +1,4 @@
-import { en, type MessageKey, type Messages } from "./messages/en";
-import { es } from "./messages/es";
-import { pt } from "./messages/pt";
+import { en, es, pt, type MessageKey, type Messages } from "./messages";
 
 export const locales = ["es", "pt", "en"] as const;
 export type Locale = (typeof locales)[number];

@@ -1,4 +1,4 @@
-import type { Messages } from "./en";
+import type { CoreMessages as Messages } from "./en";
 
 export const es: Messages = {
   "app.name": "Charla",

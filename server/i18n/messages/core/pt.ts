@@ -1,4 +1,4 @@
-import type { Messages } from "./en";
+import type { CoreMessages as Messages } from "./en";
 
 export const pt: Messages = {
   "app.name": "Charla",

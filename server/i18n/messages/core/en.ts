@@ -27,5 +27,4 @@ export const en = {
   "inbox.selectChat": "Select a chat to start.",
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type CoreMessages = Record<keyof typeof en, string>;

@@ -1,0 +1,5 @@
+export const en = {
+  "admin.placeholder": "",
+} as const;
+
+export type AdminMessages = Record<keyof typeof en, string>;

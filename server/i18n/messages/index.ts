@@ -1,0 +1,20 @@
+// Each area of the app keeps its strings in its own folder (core, inbox, admin, widget), one file per
+// language; the types make a missing translation a compile error.
+import * as core from "./core/en";
+import { es as coreEs } from "./core/es";
+import { pt as corePt } from "./core/pt";
+import * as inbox from "./inbox/en";
+import { es as inboxEs } from "./inbox/es";
+import { pt as inboxPt } from "./inbox/pt";
+import * as admin from "./admin/en";
+import { es as adminEs } from "./admin/es";
+import { pt as adminPt } from "./admin/pt";
+import * as widget from "./widget/en";
+import { es as widgetEs } from "./widget/es";
+import { pt as widgetPt } from "./widget/pt";
+
+export const en = { ...core.en, ...inbox.en, ...admin.en, ...widget.en };
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+export const es: Messages = { ...coreEs, ...inboxEs, ...adminEs, ...widgetEs };
+export const pt: Messages = { ...corePt, ...inboxPt, ...adminPt, ...widgetPt };

@@ -1,0 +1,5 @@
+import type { WidgetMessages as Messages } from "./en";
+
+export const pt: Messages = {
+  "widget.placeholder": "",
+};
