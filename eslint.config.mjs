@@ -34,9 +34,17 @@ export default tseslint.config(
   {
     files: ["app/**/*.ts", "app/**/*.tsx"],
     rules: {
-      "no-restricted-imports": [
+      "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/repositories/*", "drizzle-orm", "drizzle-orm/*"], message: "Pages and actions go through server/api or server/services, never straight to the database." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/repositories/*", "drizzle-orm", "drizzle-orm/*"],
+              allowTypeImports: true,
+              message: "Pages and actions go through server/api or server/services, never straight to the database.",
+            },
+          ],
+        },
       ],
     },
   },

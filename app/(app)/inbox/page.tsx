@@ -1,13 +1,119 @@
+import Link from "next/link";
+import { TRPCError } from "@trpc/server";
+import { serverApi } from "@/server/api/caller";
 import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
+import { ChatList } from "./_components/chat-list";
+import { ChatPane, type ChatViewData } from "./_components/chat-pane";
+import { LiveUpdates } from "./_components/live-updates";
+import { SearchResults } from "./_components/search-results";
+import { SectionNav, StatusTabs } from "./_components/section-nav";
+import { Shortcuts } from "./_components/shortcuts";
+import { inboxHref, parseInboxState } from "./url";
 
-export default async function InboxPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** A refused or vanished chat shows the reason in the pane instead of breaking the whole inbox. */
+async function loadChat(load: () => Promise<ChatViewData>): Promise<ChatViewData | string> {
+  try {
+    return await load();
+  } catch (err) {
+    if (err instanceof TRPCError && (err.code === "FORBIDDEN" || err.code === "NOT_FOUND")) return err.message;
+    throw err;
+  }
+}
+
+export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const { t } = await requestLocale(user.locale);
+  const raw = await searchParams;
+  const state = parseInboxState(raw);
+  const { locale, t } = await requestLocale(user.locale);
+  const api = await serverApi();
+  const now = Date.now();
+  const [counts, settings] = await Promise.all([api.inbox.counts(), api.settings.get()]);
+  if (!counts.sections.includes(state.section)) state.section = "mine";
+
+  let searchError: string | null = null;
+  const results = state.q
+    ? await api.inbox.search({ text: state.q }).catch((err: unknown) => {
+        searchError = err instanceof TRPCError ? err.message : String(err);
+        return null;
+      })
+    : null;
+  const page = state.q ? null : await api.inbox.list({ section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor });
+  const chat = state.chat ? await loadChat(() => api.chats.get({ chatId: state.chat! })) : null;
+  const extras =
+    chat && typeof chat !== "string"
+      ? await Promise.all([api.users.team(), api.closeReasons.list(), api.templates.list({ channelId: chat.channel.id }), api.quickReplies.list()])
+      : null;
+  const returnTo = inboxHref(state);
+  const flash = typeof raw.error === "string" ? { kind: "error", text: raw.error } : raw.ok ? { kind: "ok", text: t(raw.ok === "sent" ? "flash.sent" : "flash.ok") } : null;
+
   return (
-    <div className="p-6">
-      <h1 className="text-lg font-semibold">{t("shell.inbox")}</h1>
-      <p className="text-slate-600">{t("inbox.selectChat")}</p>
+    <div className="flex h-full min-h-0">
+      <aside className={`w-full shrink-0 flex-col border-r border-slate-200 bg-white md:flex md:w-56 ${chat ? "hidden" : "flex"} md:max-w-none`}>
+        <form action="/inbox" method="get" role="search" className="p-2">
+          <label htmlFor="inbox-search" className="sr-only">{t("inbox.search.label")}</label>
+          <input id="inbox-search" name="q" type="search" defaultValue={state.q ?? ""} placeholder={t("inbox.search.label")} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+        </form>
+        <SectionNav state={state} sections={counts.sections} pending={counts.pending} t={t} />
+        <div className="mt-auto hidden md:block">
+          <LiveUpdates intervalSeconds={settings.pollIntervalSeconds} total={counts.total} labels={{ toggle: t("notify.toggle"), pending: t("notify.pending") }} />
+          <Shortcuts
+            labels={{
+              title: t("help.title"),
+              open: t("help.open"),
+              dismiss: t("help.dismiss"),
+              rows: [["j", t("help.next")], ["k", t("help.prev")], ["c", t("help.close")], ["s", t("help.schedule")], ["a", t("help.assign")], ["r", t("help.composer")], ["/", t("help.search")], ["?", t("help.help")]],
+            }}
+          />
+        </div>
+      </aside>
+
+      <section aria-label={t("inbox.list.label")} className={`min-h-0 w-full shrink-0 flex-col overflow-y-auto border-r border-slate-200 bg-white md:flex md:w-80 ${chat ? "hidden" : "flex"}`}>
+        {state.q ? (
+          <>
+            <div className="flex items-center justify-between border-b border-slate-200 p-2 text-sm">
+              <span className="truncate">“{state.q}”</span>
+              <Link href={inboxHref({ section: state.section, status: state.status })} className="text-brand-700 underline">{t("inbox.search.clear")}</Link>
+            </div>
+            {searchError ? <p role="alert" className="p-3 text-sm text-red-700">{searchError}</p> : results && <SearchResults state={state} results={results} t={t} />}
+          </>
+        ) : (
+          <>
+            <StatusTabs state={state} t={t} />
+            {page && <ChatList rows={page.rows} nextCursor={page.nextCursor} state={state} now={now} locale={locale} timeZone={user.timeZone} t={t} />}
+          </>
+        )}
+      </section>
+
+      <div className={`min-h-0 min-w-0 flex-1 flex-col ${chat ? "flex" : "hidden md:flex"}`}>
+        {flash && (
+          <p role={flash.kind === "error" ? "alert" : "status"} data-testid={`flash-${flash.kind}`} className={`px-4 py-2 text-sm ${flash.kind === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}>
+            {flash.text}
+          </p>
+        )}
+        {typeof chat === "string" ? (
+          <p role="alert" data-testid="chat-refused" className="p-6 text-sm text-red-800">{chat}</p>
+        ) : chat && extras ? (
+          <ChatPane
+            view={chat}
+            state={state}
+            returnTo={returnTo}
+            now={now}
+            user={user}
+            team={extras[0]}
+            reasons={extras[1]}
+            templates={extras[2]}
+            quickReplies={extras[3]}
+            paymentEnabled={Boolean(settings.paymentLinkPattern)}
+            locale={locale}
+            t={t}
+          />
+        ) : (
+          <p className="m-auto text-slate-500">{t("inbox.selectChat")}</p>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,80 @@
+import type { Translate } from "@/server/i18n/locale";
+import { assignChatAction, cancelScheduleAction, closeChatAction, scheduleChatAction } from "../actions";
+
+const button = "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700";
+const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+
+/** Close, Schedule and Assign: three small forms, each usable from the keyboard and without JavaScript. */
+export function ChatActions(props: {
+  chat: { id: number; status: string; assigneeId: number | null; remindAt: number | null; remindNote: string | null };
+  returnTo: string;
+  reasons: { id: number; label: string; active: boolean; systemKey: string | null }[];
+  team: { id: number; name: string; active: boolean }[];
+  remindDefault: string;
+  t: Translate;
+}) {
+  const { chat, returnTo, reasons, team, remindDefault, t } = props;
+  if (chat.status === "closed") return null;
+  const hidden = (
+    <>
+      <input type="hidden" name="chatId" value={chat.id} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+    </>
+  );
+  const assignable = team.filter((u) => u.active && u.id !== chat.assigneeId);
+  return (
+    <section aria-label={t("chat.actions")} className="grid gap-3 border-b border-slate-200 bg-slate-50 p-3 text-sm lg:grid-cols-3">
+      <form action={closeChatAction} className="space-y-2" data-testid="close-form">
+        {hidden}
+        <label className="block font-medium">
+          {t("chat.close.reason")}
+          <select id="close-reason" name="reasonId" required className={field} defaultValue="">
+            <option value="" disabled>—</option>
+            {reasons.filter((r) => r.active && !r.systemKey).map((r) => (
+              <option key={r.id} value={r.id}>{r.label}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={button}>{t("chat.close.submit")}</button>
+      </form>
+
+      <form action={scheduleChatAction} className="space-y-2" data-testid="schedule-form">
+        {hidden}
+        <label className="block font-medium">
+          {t("chat.schedule.at")}
+          <input id="schedule-at" type="datetime-local" name="at" required defaultValue={remindDefault} className={field} />
+        </label>
+        <label className="block font-medium">
+          {t("chat.schedule.note")}
+          <input type="text" name="note" maxLength={500} defaultValue={chat.remindNote ?? ""} className={field} />
+        </label>
+        <div className="flex gap-2">
+          <button type="submit" className={button}>{t("chat.schedule.submit")}</button>
+        </div>
+      </form>
+
+      <form action={assignChatAction} className="space-y-2" data-testid="assign-form">
+        {hidden}
+        <input type="hidden" name="expectedAssigneeId" value={chat.assigneeId ?? ""} />
+        <label className="block font-medium">
+          {t("chat.assign.agent")}
+          <select id="assign-user" name="userId" required className={field} defaultValue="">
+            <option value="" disabled>—</option>
+            {assignable.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        </label>
+        {chat.assigneeId !== null && <p className="text-xs text-amber-800" role="note">{t("chat.assign.transferWarning")}</p>}
+        <button type="submit" className={button}>{t("chat.assign.submit")}</button>
+      </form>
+
+      {chat.status === "scheduled" && (
+        <form action={cancelScheduleAction} className="lg:col-span-3">
+          {hidden}
+          <button type="submit" className="text-sm text-brand-700 underline">{t("chat.schedule.cancel")}</button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import Link from "next/link";
+import { limitFor, replyWindow, channelLabel, templateVariableCount, type ChannelRef } from "@/server/domain";
+import { utcToLocalDateTime } from "@/server/domain/time-zone";
+import type { Locale, Translate } from "@/server/i18n/locale";
+import type { serverApi } from "@/server/api/caller";
+import { formatDateTime, dayKey, formatDay } from "../format";
+import { acknowledgeReminderAction, sendCallAction, sendTextAction } from "../actions";
+import { inboxHref, type InboxState } from "../url";
+import { ChannelIcon } from "./channel-icon";
+import { ChatActions } from "./chat-actions";
+import { Composer } from "./composer";
+import { ComposerExtras, TemplateForms } from "./composer-extras";
+import { MessageItem, type MessageContext } from "./message-item";
+
+type Api = Awaited<ReturnType<typeof serverApi>>;
+export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
+
+export interface ChatPaneProps {
+  view: ChatViewData;
+  state: InboxState;
+  returnTo: string;
+  now: number;
+  user: { id: number; role: "admin" | "agent"; timeZone: string };
+  team: { id: number; name: string; active: boolean }[];
+  reasons: { id: number; label: string; active: boolean; systemKey: string | null }[];
+  templates: { name: string; language: string; body: string }[];
+  quickReplies: { shortcut: string; body: string }[];
+  paymentEnabled: boolean;
+  locale: Locale;
+  t: Translate;
+}
+
+export function ChatPane(props: ChatPaneProps) {
+  const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, paymentEnabled, locale, t } = props;
+  const { chat, contact, channel, assignee, messages, attachments, history } = view;
+  const tz = user.timeZone;
+  const names = new Map(team.map((u) => [u.id, u.name]));
+  const reasonNames = new Map(reasons.map((r) => [r.id, r.label]));
+  const ctx: MessageContext = {
+    locale,
+    timeZone: tz,
+    t,
+    userName: (id) => (id ? names.get(id) ?? `#${id}` : t("system.someone")),
+    reasonLabel: (id) => (id ? reasonNames.get(id) ?? `#${id}` : ""),
+  };
+  const ref: ChannelRef = { type: channel.type, zenviaChannel: channel.zenviaChannel === "whatsapp" || channel.zenviaChannel === "instagram" ? channel.zenviaChannel : null };
+  const limit = limitFor({ channelType: ref.type, zenviaChannel: ref.zenviaChannel, purpose: "reply" });
+  const windowOpen = channel.type === "webchat" || replyWindow(chat.lastInboundAt, now).open;
+  const whatsappLike = channel.type === "whatsapp" || (channel.type === "zenvia" && channel.zenviaChannel !== "instagram");
+  const closed = chat.status === "closed";
+  const canWrite = !closed && windowOpen;
+  const offerTemplates = whatsappLike && (closed || !windowOpen);
+  // Node 20 has no Map.groupBy.
+  const attachmentsByMessage = new Map<number, typeof attachments>();
+  for (const a of attachments) attachmentsByMessage.set(a.messageId, [...(attachmentsByMessage.get(a.messageId) ?? []), a]);
+  const hidden = (
+    <>
+      <input type="hidden" name="chatId" value={chat.id} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+    </>
+  );
+  let lastDay = "";
+
+  return (
+    <section aria-label={contact.name} className="flex h-full min-h-0 flex-col" data-testid="chat-pane" data-chat-id={chat.id}>
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
+        <Link href={inboxHref(state, { chat: undefined })} className="text-sm text-brand-700 underline md:hidden">← {t("chat.back")}</Link>
+        <ChannelIcon type={channel.type} />
+        <h2 className="text-lg font-semibold" data-testid="chat-contact-name">{contact.name}</h2>
+        <span className="text-sm text-slate-600">{contact.phone ?? contact.handle ?? ""}</span>
+        <span data-testid="chat-status" className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`status.${chat.status}`)}</span>
+        <span data-testid="chat-assignee" className="text-sm text-slate-600">{assignee ? t("chat.assignedTo", { name: assignee.name }) : t("chat.unassigned")}</span>
+        <div className="ml-auto flex items-center gap-2 text-sm">
+          {contact.phone && !closed && (
+            <form action={sendCallAction}>
+              {hidden}
+              <a href={`tel:+${contact.phone.replace(/[^\d]/g, "")}`} className="mr-2 text-brand-700 underline">{t("chat.call")}</a>
+              <button type="submit" className="text-slate-600 underline">{t("chat.callLogged")}</button>
+            </form>
+          )}
+          <Link href={`/contacts/${contact.id}`} className="text-brand-700 underline">{t("chat.contactHistory")}</Link>
+        </div>
+        {history.length > 1 && (
+          <details className="w-full text-sm">
+            <summary className="cursor-pointer text-slate-600">{t("chat.history")} ({history.length - 1})</summary>
+            <ul className="mt-1 space-y-0.5">
+              {history.filter((h) => h.id !== chat.id).map((h) => (
+                <li key={h.id}>
+                  <Link className="text-brand-700 underline" href={inboxHref({ section: "all", status: h.status }, { chat: h.id })}>
+                    {t("chat.historyItem", { id: h.id, date: formatDateTime(h.openedAt, locale, tz), status: t(`status.${h.status}`) })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </header>
+
+      {chat.reminderDue && (
+        <form action={acknowledgeReminderAction} role="status" className="flex items-center gap-3 bg-violet-50 px-4 py-2 text-sm text-violet-900">
+          {hidden}
+          <span>{t("chat.reminderDue", { note: chat.remindNote ?? "" })}</span>
+          <button type="submit" className="ml-auto underline">{t("chat.reminderDone")}</button>
+        </form>
+      )}
+      {chat.status === "scheduled" && chat.remindAt && (
+        <p className="bg-sky-50 px-4 py-2 text-sm text-sky-900">{t("chat.schedule.current", { time: formatDateTime(chat.remindAt, locale, tz) })}{chat.remindNote ? ` — ${chat.remindNote}` : ""}</p>
+      )}
+
+      <ChatActions
+        chat={chat}
+        returnTo={returnTo}
+        reasons={reasons}
+        team={team}
+        remindDefault={utcToLocalDateTime(chat.remindAt ?? now + 60 * 60_000, tz)}
+        t={t}
+      />
+
+      <ol className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-2" data-testid="messages" aria-live="polite">
+        {messages.map((m) => {
+          const day = dayKey(m.createdAt, tz);
+          const separator = day !== lastDay ? (
+            <li key={`d-${day}`} className="my-3 text-center text-xs font-medium uppercase tracking-wide text-slate-500">
+              {day === dayKey(now, tz) ? t("day.today") : day === dayKey(now - 86_400_000, tz) ? t("day.yesterday") : formatDay(m.createdAt, locale, tz)}
+            </li>
+          ) : null;
+          lastDay = day;
+          return [separator, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} />];
+        })}
+      </ol>
+
+      {closed && <p className="bg-slate-100 px-4 py-2 text-sm text-slate-700">{t("chat.closedNotice", { reason: ctx.reasonLabel(chat.closeReasonId) })}</p>}
+      {!closed && !windowOpen && (
+        <p role="note" className="bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="window-closed">
+          {whatsappLike ? t("composer.windowClosed") : t("composer.windowClosedInstagram")}
+        </p>
+      )}
+      {offerTemplates && (
+        <div className="border-t border-slate-200 bg-white p-3">
+          <h3 className="mb-2 text-sm font-medium">{t("composer.template")}</h3>
+          <TemplateForms chatId={chat.id} returnTo={returnTo} t={t} templates={templates.map((tpl) => ({ ...tpl, variableCount: templateVariableCount(tpl.body) }))} />
+        </div>
+      )}
+      {canWrite && (
+        <>
+          <Composer
+            key={messages.at(-1)?.id ?? 0}
+            action={sendTextAction}
+            chatId={chat.id}
+            returnTo={returnTo}
+            limit={limit}
+            channelName={channelLabel(ref)}
+            quickReplies={quickReplies}
+            labels={{
+              label: t("composer.label"),
+              send: t("composer.send"),
+              counter: t("composer.counter"),
+              overLimit: t("composer.overLimit"),
+              quickReplies: t("composer.quickReplies"),
+              hint: t("composer.quickReplyHint"),
+            }}
+          />
+          <details className="border-t border-slate-200 bg-white px-3 py-2">
+            <summary className="cursor-pointer text-sm text-slate-700">{t("composer.more")}</summary>
+            <div className="mt-2 space-y-3">
+              <ComposerExtras chatId={chat.id} returnTo={returnTo} paymentEnabled={paymentEnabled} t={t} />
+              {whatsappLike && templates.length > 0 && <TemplateForms chatId={chat.id} returnTo={returnTo} t={t} templates={templates.map((tpl) => ({ ...tpl, variableCount: templateVariableCount(tpl.body) }))} />}
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

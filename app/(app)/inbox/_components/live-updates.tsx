@@ -1,0 +1,79 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+
+/**
+ * Polls /api/poll with the last version it saw; a 304 costs nothing. When something changed, the server
+ * components re-render in place (router.refresh), the tab title shows the pending total, and — if the agent
+ * opted in — a desktop notification and a short tone announce newly waiting contacts.
+ */
+export function LiveUpdates(props: { intervalSeconds: number; total: number; labels: { toggle: string; pending: string } }) {
+  const router = useRouter();
+  const version = useRef<string | null>(null);
+  const lastTotal = useRef(props.total);
+  const [alerts, setAlerts] = useState(false);
+
+  useEffect(() => {
+    setAlerts(localStorage.getItem("charla.alerts") === "on");
+  }, []);
+
+  useEffect(() => {
+    document.title = props.total > 0 ? `(${props.total}) Charla` : "Charla";
+  }, [props.total]);
+
+  useEffect(() => {
+    let stopped = false;
+    const tick = async () => {
+      if (document.hidden && !alerts) return;
+      try {
+        const res = await fetch("/api/poll", { headers: version.current ? { "If-None-Match": `"${version.current}"` } : {}, cache: "no-store" });
+        if (res.status === 401) return window.location.assign("/login");
+        if (res.status !== 200) return;
+        const body = (await res.json()) as { version: string; total: number };
+        const first = version.current === null;
+        version.current = body.version;
+        if (first) return;
+        if (body.total > lastTotal.current && alerts) announce(props.labels.pending.replace("{count}", String(body.total)));
+        lastTotal.current = body.total;
+        if (!stopped) router.refresh();
+      } catch {
+        // Offline for a moment: the next tick tries again.
+      }
+    };
+    void tick();
+    const timer = setInterval(tick, Math.max(2, props.intervalSeconds) * 1000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [router, props.intervalSeconds, props.labels.pending, alerts]);
+
+  const toggle = async () => {
+    const next = !alerts;
+    if (next && "Notification" in window && Notification.permission === "default") await Notification.requestPermission();
+    localStorage.setItem("charla.alerts", next ? "on" : "off");
+    setAlerts(next);
+  };
+
+  return (
+    <label className="flex items-center gap-2 px-3 py-2 text-xs text-slate-600">
+      <input type="checkbox" checked={alerts} onChange={toggle} />
+      {props.labels.toggle}
+    </label>
+  );
+}
+
+function announce(text: string): void {
+  if ("Notification" in window && Notification.permission === "granted") new Notification("Charla", { body: text });
+  try {
+    const audio = new AudioContext();
+    const osc = audio.createOscillator();
+    osc.frequency.value = 880;
+    osc.connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.15);
+  } catch {
+    // Some browsers refuse audio without a prior gesture; the notification is enough.
+  }
+}

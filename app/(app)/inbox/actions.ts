@@ -1,0 +1,125 @@
+"use server";
+
+import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { serverApi } from "@/server/api/caller";
+import { currentUser } from "@/server/auth/session";
+import { localDateTimeToUtc } from "@/server/domain/time-zone";
+import { safeReturnTo } from "./url";
+
+// Every form in the inbox posts here, so the pages work without JavaScript. Each action calls the same
+// tRPC procedure the JSON API exposes; errors come back to the page as a message in the URL.
+
+type Api = Awaited<ReturnType<typeof serverApi>>;
+
+function withFlash(path: string, flash: { ok?: string; error?: string }): string {
+  const url = new URL(path, "http://x");
+  url.searchParams.delete("ok");
+  url.searchParams.delete("error");
+  if (flash.ok) url.searchParams.set("ok", flash.ok);
+  if (flash.error) url.searchParams.set("error", flash.error.slice(0, 300));
+  return url.pathname + url.search;
+}
+
+async function perform(formData: FormData, work: (api: Api) => Promise<unknown>, ok = "ok", after?: (result: unknown) => string | undefined): Promise<never> {
+  let target = safeReturnTo(formData.get("returnTo"));
+  let error: string | undefined;
+  try {
+    const result = await work(await serverApi());
+    target = after?.(result) ?? target;
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "UNAUTHORIZED") redirect("/login");
+    if (err instanceof TRPCError) error = err.message;
+    else if (err instanceof z.ZodError) error = err.issues.map((i) => i.message).join("; ");
+    else throw err;
+  }
+  redirect(withFlash(target, error ? { error } : { ok }));
+}
+
+const int = z.coerce.number().int().positive();
+const chatId = (fd: FormData) => int.parse(fd.get("chatId"));
+const text = (fd: FormData, name: string) => String(fd.get(name) ?? "");
+
+export async function closeChatAction(formData: FormData): Promise<void> {
+  await perform(formData, (api) => api.chats.close({ chatId: chatId(formData), reasonId: int.parse(formData.get("reasonId")) }));
+}
+
+export async function scheduleChatAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  await perform(formData, (api) =>
+    api.chats.schedule({
+      chatId: chatId(formData),
+      at: localDateTimeToUtc(text(formData, "at"), user?.timeZone ?? "UTC"),
+      note: text(formData, "note").trim() || null,
+    }),
+  );
+}
+
+export async function cancelScheduleAction(formData: FormData): Promise<void> {
+  await perform(formData, (api) => api.chats.cancelSchedule({ chatId: chatId(formData) }));
+}
+
+export async function acknowledgeReminderAction(formData: FormData): Promise<void> {
+  await perform(formData, (api) => api.chats.acknowledgeReminder({ chatId: chatId(formData) }));
+}
+
+export async function assignChatAction(formData: FormData): Promise<void> {
+  const expected = text(formData, "expectedAssigneeId");
+  await perform(
+    formData,
+    (api) =>
+      api.chats.assign({
+        chatId: chatId(formData),
+        userId: int.parse(formData.get("userId")),
+        expectedAssigneeId: expected === "" ? null : int.parse(expected),
+      }),
+    "ok",
+    // After a transfer the old chat is closed; follow the conversation to the new chat when we may see it.
+    (result) => {
+      const r = result as { type: string; chat: { id: number } };
+      const back = safeReturnTo(formData.get("returnTo"));
+      return r.type === "transfer" ? back.replace(/([?&])chat=\d+/, `$1chat=${r.chat.id}`) : undefined;
+    },
+  );
+}
+
+export async function sendTextAction(formData: FormData): Promise<void> {
+  await perform(formData, (api) => api.chats.send({ chatId: chatId(formData), content: { kind: "text", body: text(formData, "body") } }), "sent");
+}
+
+export async function sendCallAction(formData: FormData): Promise<void> {
+  await perform(formData, (api) => api.chats.send({ chatId: chatId(formData), content: { kind: "call" } }), "sent");
+}
+
+const num = (fd: FormData, name: string) => Number(text(fd, name).replace(",", "."));
+
+export async function sendLocationAction(formData: FormData): Promise<void> {
+  await perform(
+    formData,
+    (api) =>
+      api.chats.send({
+        chatId: chatId(formData),
+        content: { kind: "location", latitude: num(formData, "latitude"), longitude: num(formData, "longitude"), name: text(formData, "name") || null, address: text(formData, "address") || null },
+      }),
+    "sent",
+  );
+}
+
+export async function sendPaymentLinkAction(formData: FormData): Promise<void> {
+  await perform(
+    formData,
+    (api) =>
+      api.chats.send({
+        chatId: chatId(formData),
+        content: { kind: "payment_link", amount: num(formData, "amount"), currency: text(formData, "currency").toUpperCase(), description: text(formData, "description") },
+      }),
+    "sent",
+  );
+}
+
+export async function sendTemplateAction(formData: FormData): Promise<void> {
+  const [name = "", language = ""] = text(formData, "template").split("|");
+  const variables = formData.getAll("variable").map(String);
+  await perform(formData, (api) => api.chats.send({ chatId: chatId(formData), content: { kind: "template", name, language, variables } }), "sent");
+}

@@ -1,0 +1,15 @@
+import { getDb } from "@/db/client";
+import { currentUser } from "@/server/auth/session";
+import { poll } from "@/server/services/poll";
+
+// The inbox polls this every few seconds. An unchanged answer is a 304 with no body and no queries
+// beyond the session check and the database's change counter.
+export async function GET(req: Request): Promise<Response> {
+  const user = await currentUser();
+  if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+  const known = req.headers.get("if-none-match")?.replace(/^W\//, "").replace(/"/g, "") ?? null;
+  const answer = poll(getDb(), user, known);
+  const headers = { ETag: `"${answer.version}"`, "Cache-Control": "private, no-cache" };
+  if (!answer.changed) return new Response(null, { status: 304, headers });
+  return Response.json(answer, { headers });
+}
