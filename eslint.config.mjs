@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import drizzle from "eslint-plugin-drizzle";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "data/**", "data-demo/**", ".tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"] },
+  { ignores: [".next*/**", "bench/.data/**", "node_modules/**", "data/**", "data-demo/**", ".tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -189,6 +189,9 @@ export const messages = sqliteTable(
     statusReason: text("status_reason"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at"),
+    // Set while the dispatcher has a send in flight: after a crash such a message may or may not have
+    // reached the provider, so it is failed for a person to retry rather than sent again.
+    sendingSince: integer("sending_since"),
     createdAt: integer("created_at").notNull(),
     deletedAt: integer("deleted_at"),
     deletedById: integer("deleted_by_id").references(() => users.id),
@@ -217,6 +220,10 @@ export const attachments = sqliteTable(
     size: integer("size"),
     fileName: text("file_name"),
     status: text("status", { enum: ["pending", "ready", "failed"] }).notNull(),
+    // Download bookkeeping for inbound media (pending → ready | failed).
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"),
+    failureReason: text("failure_reason"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [

@@ -47,5 +47,9 @@ const server = spawn(process.execPath, [nextBin, "start", "-p", process.env.PORT
   stdio: "inherit",
   env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The demo's channels point at the provider simulator (http://127.0.0.1:3900); it runs beside the server.
+const simulator = demo
+  ? spawn(process.execPath, [path.join(root, "bin", "charla.mjs"), "simulate", "--port", "3900", "--charla", `http://127.0.0.1:${process.env.PORT}`], { cwd: root, stdio: "inherit", env: process.env })
+  : null;
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { server.kill(signal); simulator?.kill(signal); });
+server.on("exit", (code, signal) => { simulator?.kill("SIGTERM"); process.exit(code ?? (signal ? 1 : 0)); });

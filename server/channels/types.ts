@@ -53,7 +53,8 @@ export interface InboundMessage {
 
 export interface InboundStatus {
   type: "status";
-  channelExternalId: string;
+  /** Absent when the provider does not say (Zenvia statuses): such events are routed by the webhook URL. */
+  channelExternalId?: string;
   providerMessageId: string;
   status: Exclude<DeliveryStatus, "queued">;
   timestamp: number;

@@ -7,6 +7,8 @@ import { settingsCommand } from "./commands/settings";
 import { backupCommand } from "./commands/backup";
 import { initCommand } from "./commands/init";
 import { jobsCommand } from "./commands/jobs";
+import { simulateCommand } from "./commands/simulate";
+import { demoCommand } from "./commands/demo";
 
 const HELP = `charla — the Charla live-chat inbox
 
@@ -22,6 +24,8 @@ Usage: npx charla <command> [options]
   settings get [KEY] | settings set KEY VALUE
   backup FILE                                 consistent online copy of the database
   jobs run-once                               fire due reminders and close inactive chats now
+  simulate [--port 3900] [--charla URL]       local stand-in for the WhatsApp, Instagram and Zenvia APIs
+  demo seed                                   demo users, channels and chats (skipped if users exist)
   init                                        migrate, create system rows and the first administrator
 
 DATA_DIR (default ./data) selects the data folder.`;
@@ -36,6 +40,8 @@ const commands: Record<string, Command> = {
   backup: backupCommand,
   init: initCommand,
   jobs: jobsCommand,
+  simulate: simulateCommand,
+  demo: demoCommand,
 };
 
 /** Returns the exit code: 0 ok, 1 refused by a rule, 2 bad usage. */

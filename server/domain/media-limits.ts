@@ -68,6 +68,18 @@ const EXECUTABLE_TYPES = new Set([
   "application/x-apple-diskimage",
 ]);
 
+/** A program or script by its name or type: never delivered, in either direction. */
+export function isExecutable(fileName: string, mimeType: string): boolean {
+  const extension = fileName.includes(".") ? (fileName.split(".").pop() ?? "").toLowerCase() : "";
+  return EXECUTABLE_EXTENSIONS.has(extension) || EXECUTABLE_TYPES.has(baseMimeType(mimeType));
+}
+
+/** The message kind a file of this type is shown as. */
+export function mediaKindOf(mimeType: string): MediaKind {
+  const major = baseMimeType(mimeType).split("/")[0];
+  return major === "image" || major === "audio" || major === "video" ? major : "file";
+}
+
 const NOUNS: Record<MediaKind, string> = {
   file: "documents",
   image: "images",

@@ -1,7 +1,9 @@
 import { getDb } from "@/db/client";
 import { env } from "@/server/config/env";
 import { ensureFirstAdmin, ensureSystemRows } from "@/server/services/bootstrap";
+import { startDispatcher } from "./dispatcher";
 import { runLifecycleJobs } from "./lifecycle";
+import { startMediaDownloads } from "./media";
 
 const globalForJobs = globalThis as unknown as { charlaStarted?: boolean };
 const LIFECYCLE_EVERY_MS = 30_000;
@@ -30,5 +32,9 @@ export async function startServer(): Promise<void> {
   if (admin?.generatedPassword) {
     console.log(`\n  First administrator: ${admin.email}  password: ${admin.generatedPassword}  (shown only once)\n`);
   }
-  if (e.CHARLA_JOBS === "on") every(LIFECYCLE_EVERY_MS, "lifecycle", () => runLifecycleJobs(db, Date.now()));
+  if (e.CHARLA_JOBS === "on") {
+    every(LIFECYCLE_EVERY_MS, "lifecycle", () => runLifecycleJobs(db, Date.now()));
+    startDispatcher(db);
+    startMediaDownloads(db);
+  }
 }

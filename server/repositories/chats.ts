@@ -1,6 +1,7 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { chats } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 
 export type ChatRow = typeof chats.$inferSelect;
 export type NewChat = typeof chats.$inferInsert;
@@ -10,11 +11,13 @@ export function findChat(db: Db, id: number): ChatRow | undefined {
 }
 
 export function findActiveChat(db: Db, contactId: number): ChatRow | undefined {
-  return db
-    .select()
-    .from(chats)
-    .where(and(eq(chats.contactId, contactId), ne(chats.status, "closed")))
-    .get();
+  return preparedQuery(db, "chats.active", (db) =>
+    db
+      .select()
+      .from(chats)
+      .where(and(eq(chats.contactId, sql.placeholder("contactId")), ne(chats.status, "closed")))
+      .prepare(),
+  ).get({ contactId });
 }
 
 export function insertChat(db: Db, row: NewChat): ChatRow {

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { contactIdentities, contacts } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -9,11 +10,13 @@ export function findContact(db: Db, id: number): ContactRow | undefined {
 }
 
 export function findIdentity(db: Db, channelId: number, externalId: string) {
-  return db
-    .select()
-    .from(contactIdentities)
-    .where(and(eq(contactIdentities.channelId, channelId), eq(contactIdentities.externalId, externalId)))
-    .get();
+  return preparedQuery(db, "contactIdentities.byExternalId", (db) =>
+    db
+      .select()
+      .from(contactIdentities)
+      .where(and(eq(contactIdentities.channelId, sql.placeholder("channelId")), eq(contactIdentities.externalId, sql.placeholder("externalId"))))
+      .prepare(),
+  ).get({ channelId, externalId });
 }
 
 /** The identity messages to this contact go out through on a channel. */
@@ -31,6 +34,11 @@ export function insertContact(db: Db, row: typeof contacts.$inferInsert): Contac
 
 export function updateContact(db: Db, id: number, patch: Partial<typeof contacts.$inferInsert>): void {
   db.update(contacts).set(patch).where(eq(contacts.id, id)).run();
+}
+
+/** Sets the name only when it differs, so an unchanged name costs no write (nor a full-text reindex). */
+export function renameContact(db: Db, id: number, name: string): void {
+  db.update(contacts).set({ name }).where(and(eq(contacts.id, id), ne(contacts.name, name))).run();
 }
 
 export function insertIdentity(db: Db, row: typeof contactIdentities.$inferInsert) {

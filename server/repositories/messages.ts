@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { attachments, messages } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
@@ -15,11 +16,13 @@ export function findMessage(db: Db, id: number): MessageRow | undefined {
 }
 
 export function findByProviderId(db: Db, channelId: number, providerMessageId: string): MessageRow | undefined {
-  return db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.channelId, channelId), eq(messages.providerMessageId, providerMessageId)))
-    .get();
+  return preparedQuery(db, "messages.byProviderId", (db) =>
+    db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.channelId, sql.placeholder("channelId")), eq(messages.providerMessageId, sql.placeholder("providerMessageId"))))
+      .prepare(),
+  ).get({ channelId, providerMessageId });
 }
 
 export function updateMessage(db: Db, id: number, patch: Partial<NewMessage>): void {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { ChatDecision, ChatState, SystemEvent } from "@/server/domain";
 import { insertMessage, type MessageRow } from "@/server/repositories/messages";
-import { updateChat, type ChatRow } from "@/server/repositories/chats";
+import { updateChat, type ChatRow, type NewChat } from "@/server/repositories/chats";
 
 // The writes every chat use case shares: apply a domain decision to the row, record its system events.
 
@@ -9,9 +9,13 @@ export function chatState(row: ChatRow): ChatState {
   return row;
 }
 
-export function writeDecision(tx: DbOrTx, chat: ChatRow, decision: ChatDecision, at: number): ChatRow {
-  if (!decision.changed) return chat;
-  const updated = updateChat(tx, chat.id, { ...decision.patch, updatedAt: at });
+/** `extra` columns (e.g. the list preview) are written in the same UPDATE, even when the decision changes nothing. */
+export function writeDecision(tx: DbOrTx, chat: ChatRow, decision: ChatDecision, at: number, extra: Partial<NewChat> = {}): ChatRow {
+  if (!decision.changed) return Object.keys(extra).length ? updateChat(tx, chat.id, extra) : chat;
+  // Only the columns whose value changes are SET: SQLite rewrites every index on a column named in SET,
+  // changed or not, and a chat has nine — a customer's second message would otherwise rewrite all of them.
+  const patch = Object.fromEntries(Object.entries(decision.patch).filter(([k, v]) => (chat as Record<string, unknown>)[k] !== v));
+  const updated = updateChat(tx, chat.id, { ...patch, ...extra, updatedAt: at });
   recordSystemEvents(tx, updated, decision.events, at);
   return updated;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { canSeeChat, notFound, type Viewer } from "@/server/domain";
 import { findChannel } from "@/server/repositories/channels";
-import { chatsOfContact } from "@/server/repositories/chats";
+import { chatsOfContact, findChat } from "@/server/repositories/chats";
 import { findContact } from "@/server/repositories/contacts";
 import { attachmentsOfMessages, messagesOfChat } from "@/server/repositories/messages";
 import { readSettings } from "@/server/repositories/settings";
@@ -22,6 +22,7 @@ export function chatView(db: Db, viewer: Viewer, chatId: number, opts: { after?:
     .map((c) => ({ id: c.id, status: c.status, openedAt: c.openedAt, closedAt: c.closedAt, assigneeId: c.assigneeId }));
   return {
     chat,
+    earlier: transferredContext(db, chat.transferredFromId),
     contact,
     channel: { id: channel.id, type: channel.type, name: channel.name, zenviaChannel: channel.config.zenviaChannel ?? null },
     assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
@@ -29,6 +30,21 @@ export function chatView(db: Db, viewer: Viewer, chatId: number, opts: { after?:
     attachments,
     history,
   };
+}
+
+/**
+ * A transfer hands the conversation over: the new owner sees what was said before it, even when the
+ * earlier chats belonged to someone else, or they would answer without context.
+ */
+function transferredContext(db: Db, fromId: number | null, limit = 100) {
+  const chain = [];
+  for (let id = fromId, hops = 0; id !== null && hops < 10; hops++) {
+    const previous = findChat(db, id);
+    if (!previous) break;
+    chain.unshift(previous.id);
+    id = previous.transferredFromId;
+  }
+  return chain.flatMap((id) => messagesOfChat(db, id, { limit })).slice(-limit);
 }
 
 /** A contact's page: all of their chats in order, with every message, limited to what the viewer may see. */

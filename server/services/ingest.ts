@@ -2,8 +2,8 @@ import type { Db, DbOrTx } from "@/db/client";
 import type { InboundMessage, InboundStatus } from "@/server/channels/types";
 import { needsNewChat, newChat, receiveInbound, recordOutbound, sortAtFor } from "@/server/domain";
 import { advanceDeliveryStatus } from "@/server/domain/delivery-status";
-import { findActiveChat, insertChat, updateChat, chatsOfContact, type ChatRow } from "@/server/repositories/chats";
-import { findIdentity, insertContact, insertIdentity, updateContact } from "@/server/repositories/contacts";
+import { findActiveChat, insertChat, chatsOfContact, type ChatRow } from "@/server/repositories/chats";
+import { findIdentity, insertContact, insertIdentity, renameContact } from "@/server/repositories/contacts";
 import { findByProviderId, insertAttachment, insertMessage, updateMessage, type MessageRow } from "@/server/repositories/messages";
 import type { ChannelRow } from "@/server/repositories/channels";
 import { previewOf, writeDecision } from "./chat-records";
@@ -23,10 +23,11 @@ export interface IngestResult {
  * transaction, so concurrent deliveries for the same new contact still end with one active chat.
  */
 export function ingestMessage(db: Db, channel: ChannelRow, event: InboundMessage, now: number): IngestResult {
-  return db.transaction((tx) => ingestInTx(tx, channel, event, now), { behavior: "immediate" });
+  return db.transaction((tx) => ingestMessageInTx(tx, channel, event, now), { behavior: "immediate" });
 }
 
-function ingestInTx(tx: DbOrTx, channel: ChannelRow, event: InboundMessage, now: number): IngestResult {
+/** The same inside a caller's transaction, so a webhook carrying several events stores all of them or none. */
+export function ingestMessageInTx(tx: DbOrTx, channel: ChannelRow, event: InboundMessage, now: number): IngestResult {
   const existing = findByProviderId(tx, channel.id, event.providerMessageId);
   if (existing) {
     return { messageId: existing.id, chatId: existing.chatId, contactId: existing.contactId, duplicate: true, openedChat: false };
@@ -83,8 +84,8 @@ function ingestInTx(tx: DbOrTx, channel: ChannelRow, event: InboundMessage, now:
 
   if (target.status !== "closed") {
     const decision = event.direction === "in" ? receiveInbound(target, at) : recordOutbound(target, at);
-    const updated = writeDecision(tx, target, decision, now);
-    updateChat(tx, updated.id, { lastMessagePreview: previewOf(message) });
+    // One UPDATE for the lifecycle and the list preview: this runs for every message that arrives.
+    writeDecision(tx, target, decision, now, { lastMessagePreview: previewOf(message) });
   }
   return { messageId: message.id, chatId: target.id, contactId, duplicate: false, openedChat };
 }
@@ -94,7 +95,8 @@ function resolveContact(tx: DbOrTx, channel: ChannelRow, event: InboundMessage, 
   const identity = findIdentity(tx, channel.id, externalId);
   if (identity) {
     // Providers send the profile name with each message; keep it current when the person changes it.
-    if (name && event.direction === "in") updateContact(tx, identity.contactId, { name });
+    // Only a changed name is written: most messages repeat it, and each write also reindexes the contact.
+    if (name && event.direction === "in") renameContact(tx, identity.contactId, name);
     return identity.contactId;
   }
   const contact = insertContact(tx, {
@@ -131,18 +133,17 @@ function showTemplateInNewChat(tx: DbOrTx, chat: ChatRow, template: MessageRow):
 
 /** A delivery receipt. Unknown message ids are acknowledged and ignored (e.g. sent from another tool). */
 export function ingestStatus(db: Db, channel: ChannelRow, event: InboundStatus): { updated: boolean } {
-  return db.transaction(
-    (tx) => {
-      const message = findByProviderId(tx, channel.id, event.providerMessageId);
-      if (!message || message.direction !== "out") return { updated: false };
-      const next = advanceDeliveryStatus(message.status, event.status);
-      if (next === message.status) return { updated: false };
-      updateMessage(tx, message.id, {
-        status: next,
-        statusReason: next === "failed" ? event.reason ?? "The provider reported a failure without a reason." : message.statusReason,
-      });
-      return { updated: true };
-    },
-    { behavior: "immediate" },
-  );
+  return db.transaction((tx) => ingestStatusInTx(tx, channel, event), { behavior: "immediate" });
+}
+
+export function ingestStatusInTx(tx: DbOrTx, channel: ChannelRow, event: InboundStatus): { updated: boolean } {
+  const message = findByProviderId(tx, channel.id, event.providerMessageId);
+  if (!message || message.direction !== "out") return { updated: false };
+  const next = advanceDeliveryStatus(message.status, event.status);
+  if (next === message.status) return { updated: false };
+  updateMessage(tx, message.id, {
+    status: next,
+    statusReason: next === "failed" ? event.reason ?? "The provider reported a failure without a reason." : message.statusReason,
+  });
+  return { updated: true };
 }

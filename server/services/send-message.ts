@@ -1,4 +1,5 @@
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import { kickDispatcher } from "@/server/jobs/kick";
 import {
   assertCanSendFreeText,
   assignChat,
@@ -34,7 +35,21 @@ export function channelRef(channel: ChannelRow): ChannelRef {
  * An agent sends something in a chat. It is stored first, as queued, and the outbound dispatcher delivers
  * it; so a crash or a provider outage never loses what the agent wrote.
  */
-export function sendMessage(db: Db, ctx: ActionContext, chatId: number, input: SendInput): MessageRow {
+export function sendMessage(db: Db, ctx: ActionContext, chatId: number, input: SendInput, options: SendOptions = {}): MessageRow {
+  const message = sendInTx(db, ctx, chatId, input, options);
+  // Stored first; the dispatcher is woken to deliver it now rather than at its next tick.
+  if (message.status === "queued") kickDispatcher();
+  return message;
+}
+
+export interface SendOptions {
+  /** Text shown with a file (stored as the message body). */
+  caption?: string;
+  /** Writes rows that belong to the message (its attachment) in the same transaction. */
+  withMessage?: (tx: Tx, message: MessageRow) => void;
+}
+
+function sendInTx(db: Db, ctx: ActionContext, chatId: number, input: SendInput, options: SendOptions): MessageRow {
   return db.transaction(
     (tx) => {
       const chat = loadVisibleChat(tx, ctx.viewer, chatId);
@@ -46,7 +61,9 @@ export function sendMessage(db: Db, ctx: ActionContext, chatId: number, input: S
       if (chat.status === "closed" && content.kind !== "template") {
         throw conflict("This chat is closed; only a template can be sent, and the contact's reply will open a new chat.");
       }
-      const { body, payload } = contentToRecord(tx, channel, content);
+      const record = contentToRecord(tx, channel, content);
+      const body = options.caption?.trim() ? options.caption.trim() : record.body;
+      const payload = record.payload;
       const replyTo = input.replyToMessageId ? findMessage(tx, input.replyToMessageId) : undefined;
       if (input.replyToMessageId && (!replyTo || replyTo.chatId !== chat.id)) throw badRequest("The message you reply to is not in this chat.");
 
@@ -65,6 +82,7 @@ export function sendMessage(db: Db, ctx: ActionContext, chatId: number, input: S
         nextAttemptAt: deliveryStart(channel, content) === "queued" ? ctx.now : null,
         createdAt: ctx.now,
       });
+      options.withMessage?.(tx, message);
       if (chat.status !== "closed") answerChat(tx, chat, ctx, message);
       return message;
     },

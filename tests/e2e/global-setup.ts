@@ -1,16 +1,20 @@
 import { execFileSync } from "node:child_process";
 import { E2E_DATA_DIR } from "../../playwright.config";
-import { AGENT } from "./users";
+import { AGENT, AGENT2, WHATSAPP } from "./users";
 
-/** Adds the test agent through the real CLI (the server started on a fresh DATA_DIR made the admin). */
+/** Adds the test agents and a WhatsApp channel through the real CLI (the server made the admin on a fresh DATA_DIR). */
 export default function globalSetup(): void {
   const env = { ...process.env, DATA_DIR: E2E_DATA_DIR };
-  const users = execFileSync(process.execPath, ["bin/charla.mjs", "user", "list", "--json"], { env }).toString();
-  if (!users.includes(AGENT.email)) {
-    execFileSync(
-      process.execPath,
-      ["bin/charla.mjs", "user", "add", "--email", AGENT.email, "--name", AGENT.name, "--role", "agent", "--password", AGENT.password],
-      { env, stdio: "inherit" },
+  const charla = (...args: string[]) => execFileSync(process.execPath, ["bin/charla.mjs", ...args], { env }).toString();
+  const users = charla("user", "list", "--json");
+  for (const agent of [AGENT, AGENT2]) {
+    if (!users.includes(agent.email)) charla("user", "add", "--email", agent.email, "--name", agent.name, "--role", "agent", "--password", agent.password);
+  }
+  if (!charla("channel", "list", "--json").includes(WHATSAPP.phoneNumberId)) {
+    charla(
+      "channel", "add", "--type", "whatsapp", "--name", "WhatsApp Loja",
+      "--phone-number-id", WHATSAPP.phoneNumberId, "--access-token", "e2e-token", "--app-secret", WHATSAPP.appSecret,
+      "--verify-token", WHATSAPP.verifyToken, "--api-base-url", "http://127.0.0.1:9",
     );
   }
 }

@@ -30,7 +30,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const { locale, t } = await requestLocale(user.locale);
   const api = await serverApi();
   const now = Date.now();
-  const [counts, settings] = await Promise.all([api.inbox.counts(), api.settings.get()]);
+  const [polled, settings] = await Promise.all([api.inbox.poll({}), api.settings.get()]);
+  if (!polled.changed) throw new Error("a poll without a known version always carries the counters");
+  const counts = polled;
   if (!counts.sections.includes(state.section)) state.section = "mine";
 
   let searchError: string | null = null;
@@ -58,7 +60,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         </form>
         <SectionNav state={state} sections={counts.sections} pending={counts.pending} t={t} />
         <div className="mt-auto hidden md:block">
-          <LiveUpdates intervalSeconds={settings.pollIntervalSeconds} total={counts.total} labels={{ toggle: t("notify.toggle"), pending: t("notify.pending") }} />
+          <LiveUpdates intervalSeconds={settings.pollIntervalSeconds} version={polled.version} total={counts.total} labels={{ toggle: t("notify.toggle"), pending: t("notify.pending") }} />
           <Shortcuts
             labels={{
               title: t("help.title"),

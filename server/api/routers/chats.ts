@@ -8,6 +8,7 @@ import {
 } from "@/server/services/chat-actions";
 import { chatView, contactHistory } from "@/server/services/chat-view";
 import { deleteChat, deleteMessage } from "@/server/services/deletion";
+import { retryMessage } from "@/server/services/retry-message";
 import { sendMessage } from "@/server/services/send-message";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
 
@@ -43,6 +44,7 @@ export const chatsRouter = router({
   send: protectedProcedure
     .input(z.object({ chatId: id, replyToMessageId: id.optional(), content: sendInput }))
     .mutation(({ ctx, input }) => sendMessage(ctx.db, act(ctx), input.chatId, { ...input.content, replyToMessageId: input.replyToMessageId })),
+  retry: protectedProcedure.input(z.object({ messageId: id })).mutation(({ ctx, input }) => retryMessage(ctx.db, ctx.user, input.messageId, ctx.now())),
   deleteMessage: adminProcedure.input(z.object({ messageId: id })).mutation(({ ctx, input }) => deleteMessage(ctx.db, ctx.user, input.messageId, ctx.now())),
   delete: adminProcedure.input(chatInput).mutation(({ ctx, input }) => deleteChat(ctx.db, ctx.user, input.chatId, ctx.now())),
 });

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { SECTIONS } from "@/server/domain";
 import { listSection, search, sectionCounts } from "@/server/services/inbox";
+import { poll } from "@/server/services/poll";
 import { protectedProcedure, router } from "../trpc";
 
 export const inboxRouter = router({
   counts: protectedProcedure.query(({ ctx }) => sectionCounts(ctx.db, ctx.user)),
+  /** Counters with the data version the browser's poller starts from. */
+  poll: protectedProcedure
+    .input(z.object({ version: z.string().max(80).nullish() }))
+    .query(({ ctx, input }) => poll(ctx.db, ctx.user, input.version ?? null)),
   list: protectedProcedure
     .input(
       z.object({

@@ -57,7 +57,8 @@ export function parseWebchatMessage(json: unknown, channelId: string | number, n
     type: "message",
     channelExternalId: String(channelId),
     contact: { externalId: body.visitorId, name: body.name },
-    providerMessageId: body.clientMessageId,
+    // Namespaced per visitor: clientMessageIds are chosen by browsers, so two visitors may pick the same one.
+    providerMessageId: `${body.visitorId}:${body.clientMessageId}`,
     timestamp: now,
     direction: "in",
     kind: "text",

@@ -198,9 +198,9 @@ function statusEvents(json: unknown, eventTimestamp: string | undefined): Inboun
   if (!status) return [];
   const out: InboundStatus = {
     type: "status",
-    // Our sender id; Zenvia documents status events without `message`, so this may be empty —
-    // route such events by the webhook URL and look the message up by providerMessageId.
-    channelExternalId: event.message?.from ?? "",
+    // Our sender id; Zenvia documents status events without `message`, so it may be absent —
+    // such events are routed by the webhook URL and the message looked up by providerMessageId.
+    ...(event.message?.from ? { channelExternalId: event.message.from } : {}),
     providerMessageId: contentId(messageId, event.contentIndex ?? 0),
     status,
     timestamp: toMillis(st.timestamp ?? eventTimestamp, `status of ${messageId}`),

@@ -28,7 +28,7 @@ describe("parseWebchatMessage", () => {
       type: "message",
       channelExternalId: "7",
       contact: { externalId: valid.visitorId, name: "Marina" },
-      providerMessageId: valid.clientMessageId,
+      providerMessageId: `${valid.visitorId}:${valid.clientMessageId}`,
       timestamp: 1767623400000,
       direction: "in",
       kind: "text",

@@ -204,7 +204,7 @@ describe("parseZenviaWebhook — MESSAGE_STATUS", () => {
       messageStatus: { code: "DELIVERED" },
     };
     expect(parseZenviaWebhook(body)).toEqual([
-      { type: "status", channelExternalId: "", providerMessageId: "abc", status: "delivered", timestamp: Date.parse("2026-01-05T14:40:31.900Z") },
+      { type: "status", providerMessageId: "abc", status: "delivered", timestamp: Date.parse("2026-01-05T14:40:31.900Z") },
     ]);
   });
 });

@@ -23,7 +23,11 @@ export function ChatActions(props: {
   );
   const assignable = team.filter((u) => u.active && u.id !== chat.assigneeId);
   return (
-    <section aria-label={t("chat.actions")} className="grid gap-3 border-b border-slate-200 bg-slate-50 p-3 text-sm lg:grid-cols-3">
+    <details id="chat-actions" className="border-b border-slate-200 bg-slate-50 text-sm" data-testid="chat-actions">
+      <summary className="cursor-pointer px-4 py-2 font-medium text-slate-700">
+        {t("chat.close.title")} · {t("chat.schedule.title")} · {t("chat.assign.title")}
+      </summary>
+    <section aria-label={t("chat.actions")} className="grid gap-3 p-3 pt-0 lg:grid-cols-3">
       <form action={closeChatAction} className="space-y-2" data-testid="close-form">
         {hidden}
         <label className="block font-medium">
@@ -76,5 +80,6 @@ export function ChatActions(props: {
         </form>
       )}
     </section>
+    </details>
   );
 }

@@ -37,7 +37,7 @@ export function ChatList(props: {
                   <ChannelIcon type={row.channelType} />
                   <span className="truncate font-medium">{row.contactName}</span>
                   {pending && (
-                    <span data-testid="pending-mark" className="ml-auto shrink-0 rounded-full bg-amber-500 px-2 text-xs font-semibold text-white">
+                    <span data-testid="pending-mark" className="ml-auto shrink-0 rounded-full bg-amber-100 px-2 text-xs font-semibold text-amber-900">
                       {t("inbox.row.pending")}
                     </span>
                   )}

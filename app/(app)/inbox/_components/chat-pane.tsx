@@ -11,6 +11,7 @@ import { ChatActions } from "./chat-actions";
 import { Composer } from "./composer";
 import { ComposerExtras, TemplateForms } from "./composer-extras";
 import { MessageItem, type MessageContext } from "./message-item";
+import { DeleteChatForm, DeleteMessageForm } from "./moderation-forms";
 
 type Api = Awaited<ReturnType<typeof serverApi>>;
 export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
@@ -32,7 +33,7 @@ export interface ChatPaneProps {
 
 export function ChatPane(props: ChatPaneProps) {
   const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, paymentEnabled, locale, t } = props;
-  const { chat, contact, channel, assignee, messages, attachments, history } = view;
+  const { chat, earlier, contact, channel, assignee, messages, attachments, history } = view;
   const tz = user.timeZone;
   const names = new Map(team.map((u) => [u.id, u.name]));
   const reasonNames = new Map(reasons.map((r) => [r.id, r.label]));
@@ -94,6 +95,7 @@ export function ChatPane(props: ChatPaneProps) {
             </ul>
           </details>
         )}
+        {user.role === "admin" && <DeleteChatForm chatId={chat.id} returnTo={inboxHref(state, { chat: undefined })} t={t} />}
       </header>
 
       {chat.reminderDue && (
@@ -117,6 +119,14 @@ export function ChatPane(props: ChatPaneProps) {
       />
 
       <ol className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-2" data-testid="messages" aria-live="polite">
+        {earlier.length > 0 && (
+          <li className="opacity-75" data-testid="earlier-messages">
+            <ol>
+              {earlier.map((m) => <MessageItem key={`e-${m.id}`} message={m} attachments={[]} ctx={ctx} />)}
+            </ol>
+            <p className="my-3 border-t border-dashed border-slate-300 pt-1 text-center text-xs text-slate-500">{t("chat.earlierEnd")}</p>
+          </li>
+        )}
         {messages.map((m) => {
           const day = dayKey(m.createdAt, tz);
           const separator = day !== lastDay ? (
@@ -125,7 +135,8 @@ export function ChatPane(props: ChatPaneProps) {
             </li>
           ) : null;
           lastDay = day;
-          return [separator, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} />];
+          const footer = user.role === "admin" && m.kind !== "system" && !m.deletedAt ? <DeleteMessageForm messageId={m.id} returnTo={returnTo} t={t} /> : undefined;
+          return [separator, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} footer={footer} />];
         })}
       </ol>
 

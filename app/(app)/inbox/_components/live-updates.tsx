@@ -8,15 +8,20 @@ import { useEffect, useRef, useState } from "react";
  * components re-render in place (router.refresh), the tab title shows the pending total, and — if the agent
  * opted in — a desktop notification and a short tone announce newly waiting contacts.
  */
-export function LiveUpdates(props: { intervalSeconds: number; total: number; labels: { toggle: string; pending: string } }) {
+export function LiveUpdates(props: { intervalSeconds: number; version: string; total: number; labels: { toggle: string; pending: string } }) {
   const router = useRouter();
-  const version = useRef<string | null>(null);
+  // The version the page was rendered at: anything newer, even before the first tick, triggers a refresh.
+  const version = useRef<string>(props.version);
   const lastTotal = useRef(props.total);
   const [alerts, setAlerts] = useState(false);
 
   useEffect(() => {
     setAlerts(localStorage.getItem("charla.alerts") === "on");
   }, []);
+
+  useEffect(() => {
+    version.current = props.version;
+  }, [props.version]);
 
   useEffect(() => {
     document.title = props.total > 0 ? `(${props.total}) Charla` : "Charla";
@@ -27,13 +32,11 @@ export function LiveUpdates(props: { intervalSeconds: number; total: number; lab
     const tick = async () => {
       if (document.hidden && !alerts) return;
       try {
-        const res = await fetch("/api/poll", { headers: version.current ? { "If-None-Match": `"${version.current}"` } : {}, cache: "no-store" });
+        const res = await fetch("/api/poll", { headers: { "If-None-Match": `"${version.current}"` }, cache: "no-store" });
         if (res.status === 401) return window.location.assign("/login");
         if (res.status !== 200) return;
         const body = (await res.json()) as { version: string; total: number };
-        const first = version.current === null;
         version.current = body.version;
-        if (first) return;
         if (body.total > lastTotal.current && alerts) announce(props.labels.pending.replace("{count}", String(body.total)));
         lastTotal.current = body.total;
         if (!stopped) router.refresh();

@@ -28,7 +28,7 @@ export function SectionNav(props: {
             <span
               data-testid={`pending-${section}`}
               aria-label={t("inbox.pending", { count })}
-              className={`min-w-6 rounded-full px-2 text-center text-xs font-semibold ${count > 0 ? "bg-amber-500 text-white" : "bg-slate-200 text-slate-600"}`}
+              className={`min-w-6 rounded-full px-2 text-center text-xs font-semibold ${count > 0 ? "bg-amber-700 text-white" : "bg-slate-200 text-slate-600"}`}
             >
               {count}
             </span>

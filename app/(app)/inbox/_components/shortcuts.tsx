@@ -17,7 +17,10 @@ export function Shortcuts({ labels }: { labels: ShortcutLabels }) {
       const target = e.target as HTMLElement;
       if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable) return;
       const focus = (selector: string) => {
+        // The chat's actions live in a collapsed <details>; open it so the field can take focus.
         const el = document.querySelector<HTMLElement>(selector);
+        const details = el?.closest("details");
+        if (details) details.open = true;
         if (el) {
           e.preventDefault();
           el.focus();

@@ -1,0 +1,20 @@
+// Presentation helpers for admin tables, pure so they can be tested without a browser.
+
+/** A time in the viewer's own time zone and language; falls back to UTC for an unknown zone. */
+export function formatTime(at: number, locale: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "medium" };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(at);
+  }
+}
+
+/** Audit details as compact "key: value" pairs; empty and undefined values are left out. */
+export function formatDetails(details: unknown): string {
+  if (details == null || typeof details !== "object") return details == null ? "" : String(details);
+  return Object.entries(details as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
+    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .join(", ");
+}

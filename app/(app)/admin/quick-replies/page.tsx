@@ -1,0 +1,71 @@
+import { getDb } from "@/db/client";
+import { quickReplies } from "@/server/services/catalog";
+import { AdminFrame } from "../admin-frame";
+import { TextAreaField, TextField } from "../field";
+import { requireAdmin } from "../require-admin";
+import type { StatusParams } from "../status";
+import { buttonClass, captionClass, cardClass, dangerButtonClass, tableClass, tdClass, thClass } from "../styles";
+import { createQuickReplyAction, deleteQuickReplyAction } from "./actions";
+
+export default async function QuickRepliesPage({ searchParams }: { searchParams: Promise<StatusParams> }) {
+  const { t } = await requireAdmin();
+  const replies = quickReplies.list(getDb());
+  return (
+    <AdminFrame t={t} current="quick-replies" title={t("admin.quickReplies.title")} params={await searchParams}>
+      <div className="overflow-x-auto">
+        <table className={tableClass} data-testid="quick-replies-table">
+          <caption className={captionClass}>{t("admin.quickReplies.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={thClass}>{t("admin.quickReplies.col.shortcut")}</th>
+              <th scope="col" className={thClass}>{t("admin.quickReplies.col.body")}</th>
+              <th scope="col" className={thClass}>{t("admin.common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {replies.length === 0 && (
+              <tr>
+                <td colSpan={3} className={`${tdClass} text-slate-600`}>{t("admin.common.empty")}</td>
+              </tr>
+            )}
+            {replies.map((r) => (
+              <tr key={r.id}>
+                <th scope="row" className={`${tdClass} font-mono font-medium`}>/{r.shortcut}</th>
+                <td className={`${tdClass} whitespace-pre-wrap`}>{r.body}</td>
+                <td className={tdClass}>
+                  <form action={deleteQuickReplyAction}>
+                    <input type="hidden" name="quickReplyId" value={r.id} />
+                    <button type="submit" className={dangerButtonClass}>
+                      {t("admin.common.delete")}
+                      <span className="sr-only"> /{r.shortcut}</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section aria-labelledby="add-quick-reply" className={cardClass}>
+        <h2 id="add-quick-reply" className="mb-4 text-base font-semibold">{t("admin.quickReplies.add.title")}</h2>
+        <form action={createQuickReplyAction} className="grid gap-4">
+          <TextField
+            id="new-shortcut"
+            name="shortcut"
+            required
+            maxLength={33}
+            autoComplete="off"
+            spellCheck={false}
+            label={t("admin.quickReplies.field.shortcut")}
+            hint={t("admin.quickReplies.hint.shortcut")}
+          />
+          <TextAreaField id="new-quick-reply-body" name="body" required label={t("admin.quickReplies.field.body")} />
+          <div>
+            <button type="submit" className={buttonClass}>{t("admin.quickReplies.add.submit")}</button>
+          </div>
+        </form>
+      </section>
+    </AdminFrame>
+  );
+}

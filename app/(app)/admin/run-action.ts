@@ -1,0 +1,76 @@
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getDb, type Db } from "@/db/client";
+import { requireUser } from "@/server/auth/session";
+import { assertAdmin, isDomainError, type Action } from "@/server/domain";
+import { systemClock } from "@/server/services/clock";
+import type { Actor, PublicUser } from "@/server/services/users";
+import { FormInputError } from "./form-data";
+import { withStatus, type OkCode } from "./status";
+
+export interface AdminContext {
+  db: Db;
+  user: PublicUser;
+  actor: Actor;
+}
+
+/** Where a plain HTML form post by a non-admin is sent: a page (denied/route.ts) that answers 403. */
+export const DENIED_PATH = "/admin/denied";
+
+/**
+ * Refuses with a 403. A script-driven post (it carries a Next-Action header) gets the 403 page in place.
+ * A plain HTML form post can't: Next answers forbidden() there with its 404 page, so it is redirected
+ * to a page that answers 403 instead.
+ */
+export async function deny(): Promise<never> {
+  if ((await headers()).has("next-action")) forbidden();
+  redirect(DENIED_PATH);
+}
+
+/**
+ * The signed-in user, if the domain policy lets them do `policy`; others get a 403 (an action id can
+ * be posted by anyone who saw it once, so hiding the form is not enough).
+ */
+export async function adminUser(policy: Action): Promise<PublicUser> {
+  const user = await requireUser();
+  try {
+    assertAdmin(user, policy);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "FORBIDDEN") return deny();
+    throw error;
+  }
+  return user;
+}
+
+/**
+ * Where a failed form goes: back, with the domain's message; null when the domain refused the role.
+ * Anything unexpected stays an error (logged, 500).
+ */
+export function failureTarget(back: string, error: unknown): string | null {
+  if (error instanceof FormInputError) return withStatus(back, { formError: "invalid" });
+  if (isDomainError(error)) return error.code === "FORBIDDEN" ? null : withStatus(back, { error: error.message });
+  throw error;
+}
+
+/**
+ * Every admin form's shape: check the role, run one service call, redirect back with the outcome.
+ * `run` may name another page or success code (e.g. the channel just created).
+ */
+export async function runAdminAction(
+  policy: Action,
+  back: string,
+  ok: OkCode,
+  run: (ctx: AdminContext) => void | { to?: string; ok?: OkCode } | Promise<void | { to?: string; ok?: OkCode }>,
+): Promise<never> {
+  const user = await adminUser(policy);
+  let target: string | null;
+  try {
+    const result = await run({ db: getDb(), user, actor: { actorId: user.id, now: systemClock() } });
+    target = withStatus(result?.to ?? back, { ok: result?.ok ?? ok });
+  } catch (error) {
+    target = failureTarget(back, error);
+  }
+  // Outside the try: redirect() and forbidden() work by throwing.
+  if (target === null) return deny();
+  redirect(target);
+}

@@ -1,0 +1,47 @@
+import { WebhookError } from "@/server/channels/types";
+
+// Webhook and widget bodies are read by hand (not req.json()): signatures are computed over the exact
+// bytes, and a size limit must hold before a large body is buffered.
+
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+/** The body as bytes; 413 when Content-Length or the bytes actually sent exceed `limit`. */
+export async function readBodyLimited(req: Request, limit: number = WEBHOOK_BODY_LIMIT): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    // A lying or absent Content-Length must not let a sender make us buffer more than the limit.
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(limit: number): WebhookError {
+  return new WebhookError(413, `The body is larger than ${Math.round(limit / 1024)} KiB.`);
+}
+
+/** Strict UTF-8 JSON; 400 with the parser's own words when it is not. */
+export function parseJsonBody(raw: Buffer): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    throw new WebhookError(400, "Invalid JSON: the body is not UTF-8 text.");
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new WebhookError(400, `Invalid JSON: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,116 @@
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+
+// The bodies the real providers send and answer, trimmed to what Charla reads (see tests/fixtures/providers).
+
+const now = () => Date.now();
+const seconds = () => String(Math.floor(now() / 1000));
+
+export const newWamid = () => `wamid.SIM${randomBytes(18).toString("base64url")}`;
+export const newIgMid = () => `aWdfSIM${randomBytes(24).toString("base64url")}`;
+
+export function metaSignature(body: string, appSecret: string): string {
+  return `sha256=${createHmac("sha256", appSecret).update(body).digest("hex")}`;
+}
+
+// ---------- answers to sends ----------
+
+export function whatsappSendAnswer(to: string) {
+  return { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id: newWamid() }] };
+}
+
+export function instagramSendAnswer(recipientId: string) {
+  return { recipient_id: recipientId, message_id: newIgMid() };
+}
+
+export function zenviaSendAnswer(body: { from?: string; to?: string; contents?: unknown[] }) {
+  return { id: randomUUID(), from: body.from, to: body.to, direction: "OUT", contents: body.contents ?? [] };
+}
+
+export const graphError = (code: number, message: string, type = "OAuthException") => ({
+  error: { message, type, code, fbtrace_id: `SIM${randomBytes(8).toString("hex")}` },
+});
+
+// ---------- inbound webhooks ----------
+
+export function whatsappInbound(phoneNumberId: string, from: string, name: string, text: string) {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "SIMWABA",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: phoneNumberId, phone_number_id: phoneNumberId },
+              contacts: [{ profile: { name }, wa_id: from }],
+              messages: [{ from, id: newWamid(), timestamp: seconds(), type: "text", text: { body: text } }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function whatsappStatus(phoneNumberId: string, wamid: string, recipient: string, status: "delivered" | "read") {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "SIMWABA",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: phoneNumberId, phone_number_id: phoneNumberId },
+              statuses: [{ id: wamid, status, timestamp: seconds(), recipient_id: recipient }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function instagramInbound(accountId: string, from: string, text: string) {
+  return {
+    object: "instagram",
+    entry: [{ id: accountId, time: now(), messaging: [{ sender: { id: from }, recipient: { id: accountId }, timestamp: now(), message: { mid: newIgMid(), text } }] }],
+  };
+}
+
+export function instagramRead(accountId: string, recipient: string, mid: string) {
+  return {
+    object: "instagram",
+    entry: [{ id: accountId, time: now(), messaging: [{ sender: { id: recipient }, recipient: { id: accountId }, timestamp: now(), read: { mid } }] }],
+  };
+}
+
+export function zenviaInbound(senderId: string, channel: string, from: string, name: string, text: string) {
+  const at = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    timestamp: at,
+    type: "MESSAGE",
+    channel,
+    direction: "IN",
+    message: { id: randomUUID(), from, to: senderId, direction: "IN", channel, visitor: { name }, contents: [{ type: "text", text }], timestamp: at },
+  };
+}
+
+export function zenviaStatus(senderId: string, channel: string, messageId: string, to: string, code: "DELIVERED" | "READ") {
+  const at = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    timestamp: at,
+    type: "MESSAGE_STATUS",
+    channel,
+    messageId,
+    contentIndex: 0,
+    message: { id: messageId, direction: "OUT", from: senderId, to },
+    messageStatus: { timestamp: at, code },
+  };
+}
