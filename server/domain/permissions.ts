@@ -13,6 +13,7 @@ export const POLICY = {
   manageQuickReplies: ["admin"],
   manageTemplates: ["admin"],
   readAuditLog: ["admin"],
+  eraseContacts: ["admin"],
   useQuickReplies: ["admin", "agent"],
   useTemplates: ["admin", "agent"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -29,6 +30,7 @@ const PHRASES: Record<Action, string> = {
   manageQuickReplies: "manage quick replies",
   manageTemplates: "manage templates",
   readAuditLog: "read the audit log",
+  eraseContacts: "erase contacts",
   useQuickReplies: "use quick replies",
   useTemplates: "use templates",
 };

@@ -44,3 +44,12 @@ export function renameContact(db: Db, id: number, name: string): void {
 export function insertIdentity(db: Db, row: typeof contactIdentities.$inferInsert) {
   return db.insert(contactIdentities).values(row).returning().get();
 }
+
+/** Removes the contact; identities, chats, messages and attachments go with it (ON DELETE CASCADE). */
+export function deleteContactRow(db: Db, id: number): void {
+  db.delete(contacts).where(eq(contacts.id, id)).run();
+}
+
+export function countIdentitiesOfContact(db: Db, contactId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(contactIdentities).where(eq(contactIdentities.contactId, contactId)).get()?.n ?? 0;
+}

@@ -54,3 +54,13 @@ export function findAttachment(db: Db, id: number): AttachmentRow | undefined {
 export function deleteAttachmentsOfMessage(db: Db, messageId: number): AttachmentRow[] {
   return db.delete(attachments).where(eq(attachments.messageId, messageId)).returning().all();
 }
+
+export function messageIdsOfContact(db: Db, contactId: number): number[] {
+  return db.select({ id: messages.id }).from(messages).where(eq(messages.contactId, contactId)).all().map((m) => m.id);
+}
+
+/** Deletes the attachment rows of all of the contact's messages at once (a subquery, no id list to bind). */
+export function deleteAttachmentsOfContact(db: Db, contactId: number): AttachmentRow[] {
+  const ofContact = db.select({ id: messages.id }).from(messages).where(eq(messages.contactId, contactId));
+  return db.delete(attachments).where(inArray(attachments.messageId, ofContact)).returning().all();
+}

@@ -16,7 +16,7 @@ export function mediaPath(sha256: string): string {
 }
 
 /** Files are shared by content hash; one is removed only when no attachment row points at it any more. */
-function removeUnreferencedFiles(db: Db, removed: AttachmentRow[]): void {
+export function removeUnreferencedFiles(db: Db, removed: AttachmentRow[]): void {
   for (const a of removed) {
     if (!a.sha256) continue;
     const still = db.$client.prepare("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1").get(a.sha256);

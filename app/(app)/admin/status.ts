@@ -24,6 +24,7 @@ export const okMessages = {
   "settings.saved": "admin.ok.settings.saved",
   "message.deleted": "admin.ok.message.deleted",
   "chat.deleted": "admin.ok.chat.deleted",
+  "contact.erased": "admin.ok.contact.erased",
 } as const satisfies Record<string, MessageKey>;
 
 export type OkCode = keyof typeof okMessages;

@@ -5,7 +5,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { serverApi } from "@/server/api/caller";
 import { currentUser } from "@/server/auth/session";
+import { getDb } from "@/db/client";
+import { badRequest, isDomainError } from "@/server/domain/errors";
 import { localDateTimeToUtc } from "@/server/domain/time-zone";
+import { sendAttachment } from "@/server/services/upload";
 import { safeReturnTo } from "./url";
 
 // Every form in the inbox posts here, so the pages work without JavaScript. Each action calls the same
@@ -30,7 +33,7 @@ async function perform(formData: FormData, work: (api: Api) => Promise<unknown>,
     target = after?.(result) ?? target;
   } catch (err) {
     if (err instanceof TRPCError && err.code === "UNAUTHORIZED") redirect("/login");
-    if (err instanceof TRPCError) error = err.message;
+    if (err instanceof TRPCError || isDomainError(err)) error = err.message;
     else if (err instanceof z.ZodError) error = err.issues.map((i) => i.message).join("; ");
     else throw err;
   }
@@ -122,4 +125,28 @@ export async function sendTemplateAction(formData: FormData): Promise<void> {
   const [name = "", language = ""] = text(formData, "template").split("|");
   const variables = formData.getAll("variable").map(String);
   await perform(formData, (api) => api.chats.send({ chatId: chatId(formData), content: { kind: "template", name, language, variables } }), "sent");
+}
+
+export async function retryMessageAction(formData: FormData): Promise<void> {
+  await perform(formData, (api) => api.chats.retry({ messageId: int.parse(formData.get("messageId")) }));
+}
+
+/** Files (and recorded audio) are bytes, not JSON: this one form calls the upload service directly. */
+export async function sendFileAction(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  await perform(
+    formData,
+    async () => {
+      const file = formData.get("file");
+      if (!(file instanceof File) || file.size === 0) throw badRequest("Choose a file to send.");
+      return sendAttachment(getDb(), { viewer: user, now: Date.now() }, chatId(formData), {
+        fileName: file.name || "file",
+        mimeType: file.type || "application/octet-stream",
+        bytes: Buffer.from(await file.arrayBuffer()),
+        caption: text(formData, "caption").trim() || undefined,
+      });
+    },
+    "sent",
+  );
 }

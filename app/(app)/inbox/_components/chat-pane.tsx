@@ -4,12 +4,12 @@ import { utcToLocalDateTime } from "@/server/domain/time-zone";
 import type { Locale, Translate } from "@/server/i18n/locale";
 import type { serverApi } from "@/server/api/caller";
 import { formatDateTime, dayKey, formatDay } from "../format";
-import { acknowledgeReminderAction, sendCallAction, sendTextAction } from "../actions";
+import { acknowledgeReminderAction, retryMessageAction, sendCallAction, sendTextAction } from "../actions";
 import { inboxHref, type InboxState } from "../url";
 import { ChannelIcon } from "./channel-icon";
 import { ChatActions } from "./chat-actions";
 import { Composer } from "./composer";
-import { ComposerExtras, TemplateForms } from "./composer-extras";
+import { ComposerExtras, QuickReplyList, TemplateForms } from "./composer-extras";
 import { MessageItem, type MessageContext } from "./message-item";
 import { DeleteChatForm, DeleteMessageForm } from "./moderation-forms";
 
@@ -135,7 +135,18 @@ export function ChatPane(props: ChatPaneProps) {
             </li>
           ) : null;
           lastDay = day;
-          const footer = user.role === "admin" && m.kind !== "system" && !m.deletedAt ? <DeleteMessageForm messageId={m.id} returnTo={returnTo} t={t} /> : undefined;
+          const footer = (
+            <>
+              {m.status === "failed" && m.direction === "out" && (
+                <form action={retryMessageAction} className="text-right">
+                  <input type="hidden" name="messageId" value={m.id} />
+                  <input type="hidden" name="returnTo" value={returnTo} />
+                  <button type="submit" className="text-xs font-medium text-red-800 underline">{t("msg.retry")}</button>
+                </form>
+              )}
+              {user.role === "admin" && m.kind !== "system" && !m.deletedAt && <DeleteMessageForm messageId={m.id} returnTo={returnTo} t={t} />}
+            </>
+          );
           return [separator, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} footer={footer} />];
         })}
       </ol>
@@ -174,6 +185,7 @@ export function ChatPane(props: ChatPaneProps) {
           <details className="border-t border-slate-200 bg-white px-3 py-2">
             <summary className="cursor-pointer text-sm text-slate-700">{t("composer.more")}</summary>
             <div className="mt-2 space-y-3">
+              <QuickReplyList chatId={chat.id} returnTo={returnTo} quickReplies={quickReplies} t={t} />
               <ComposerExtras chatId={chat.id} returnTo={returnTo} paymentEnabled={paymentEnabled} t={t} />
               {whatsappLike && templates.length > 0 && <TemplateForms chatId={chat.id} returnTo={returnTo} t={t} templates={templates.map((tpl) => ({ ...tpl, variableCount: templateVariableCount(tpl.body) }))} />}
             </div>

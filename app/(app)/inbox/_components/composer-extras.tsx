@@ -1,5 +1,7 @@
 import type { Translate } from "@/server/i18n/locale";
-import { sendLocationAction, sendPaymentLinkAction, sendTemplateAction } from "../actions";
+import { sendFileAction, sendTextAction, sendLocationAction, sendPaymentLinkAction, sendTemplateAction } from "../actions";
+import { AudioRecorder } from "./audio-recorder";
+import { GeolocateButton } from "./geolocate-button";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm";
 const button = "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700";
@@ -44,14 +46,50 @@ export function TemplateForms({ chatId, returnTo, templates, t }: { chatId: numb
   );
 }
 
+/** Quick replies picked from a list: each one is a form that sends it as it is (no JavaScript needed). */
+export function QuickReplyList({ chatId, returnTo, quickReplies, t }: { chatId: number; returnTo: string; quickReplies: { shortcut: string; body: string }[]; t: Translate }) {
+  if (!quickReplies.length) return null;
+  return (
+    <details className="rounded border border-slate-200 p-2">
+      <summary className="cursor-pointer text-sm font-medium">{t("composer.quickReplies")}</summary>
+      <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto">
+        {quickReplies.map((q) => (
+          <li key={q.shortcut}>
+            <form action={sendTextAction} className="flex items-start gap-2 text-sm">
+              <Hidden chatId={chatId} returnTo={returnTo} />
+              <input type="hidden" name="body" value={q.body} />
+              <span className="font-mono text-brand-700">/{q.shortcut}</span>
+              <span className="line-clamp-2 flex-1 text-slate-700">{q.body}</span>
+              <button type="submit" className="shrink-0 text-brand-700 underline">{t("composer.send")}</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function ComposerExtras(props: { chatId: number; returnTo: string; paymentEnabled: boolean; t: Translate }) {
   const { chatId, returnTo, paymentEnabled, t } = props;
   return (
     <div className="grid gap-3 md:grid-cols-2">
       <details className="rounded border border-slate-200 p-2">
-        <summary className="cursor-pointer text-sm font-medium">{t("composer.location")}</summary>
-        <form action={sendLocationAction} className="mt-2 grid grid-cols-2 gap-2" data-testid="location-form">
+        <summary className="cursor-pointer text-sm font-medium">{t("composer.attach")}</summary>
+        <form id="file-form" action={sendFileAction} className="mt-2 space-y-2" data-testid="file-form">
           <Hidden chatId={chatId} returnTo={returnTo} />
+          <label className="block text-sm">{t("composer.file")}<input type="file" name="file" required className={field} /></label>
+          <label className="block text-sm">{t("composer.caption")}<input name="caption" maxLength={1024} className={field} /></label>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className={button}>{t("composer.fileSend")}</button>
+            <AudioRecorder formId="file-form" labels={{ record: t("composer.record"), stop: t("composer.stop"), recording: t("composer.recording") }} />
+          </div>
+        </form>
+      </details>
+      <details className="rounded border border-slate-200 p-2">
+        <summary className="cursor-pointer text-sm font-medium">{t("composer.location")}</summary>
+        <form id="location-form" action={sendLocationAction} className="mt-2 grid grid-cols-2 gap-2" data-testid="location-form">
+          <Hidden chatId={chatId} returnTo={returnTo} />
+          <GeolocateButton formId="location-form" label={t("composer.useMyLocation")} />
           <label className="text-sm">{t("composer.latitude")}<input name="latitude" required inputMode="decimal" className={field} /></label>
           <label className="text-sm">{t("composer.longitude")}<input name="longitude" required inputMode="decimal" className={field} /></label>
           <label className="col-span-2 text-sm">{t("composer.locationName")}<input name="name" maxLength={200} className={field} /></label>

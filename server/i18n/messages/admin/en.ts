@@ -42,6 +42,7 @@ export const en = {
   "admin.ok.settings.saved": "Settings saved.",
   "admin.ok.message.deleted": "Message deleted.",
   "admin.ok.chat.deleted": "Chat deleted.",
+  "admin.ok.contact.erased": "Contact erased, with all their chats, messages and files.",
   "admin.error.confirm": "Tick the confirmation box to delete.",
   "admin.error.invalid": "The form was incomplete. Reload the page and try again.",
   "admin.common.actions": "Actions",

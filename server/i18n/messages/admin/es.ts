@@ -44,6 +44,7 @@ export const es: Messages = {
   "admin.ok.settings.saved": "Configuración guardada.",
   "admin.ok.message.deleted": "Mensaje eliminado.",
   "admin.ok.chat.deleted": "Chat eliminado.",
+  "admin.ok.contact.erased": "Contacto borrado, con todos sus chats, mensajes y archivos.",
   "admin.error.confirm": "Marca la casilla de confirmación para eliminar.",
   "admin.error.invalid": "El formulario estaba incompleto. Recarga la página e inténtalo de nuevo.",
   "admin.common.actions": "Acciones",

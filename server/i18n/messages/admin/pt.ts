@@ -44,6 +44,7 @@ export const pt: Messages = {
   "admin.ok.settings.saved": "Configurações salvas.",
   "admin.ok.message.deleted": "Mensagem excluída.",
   "admin.ok.chat.deleted": "Conversa excluída.",
+  "admin.ok.contact.erased": "Contato apagado, com todas as conversas, mensagens e arquivos.",
   "admin.error.confirm": "Marque a caixa de confirmação para excluir.",
   "admin.error.invalid": "O formulário estava incompleto. Recarregue a página e tente de novo.",
   "admin.common.actions": "Ações",

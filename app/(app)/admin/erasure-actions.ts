@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { eraseContact } from "@/server/services/erasure";
+import { checked, id, text } from "./form-data";
+import { adminUser, runAdminAction } from "./run-action";
+import { safeReturnTo, withStatus } from "./status";
+
+// Erasing a contact (LGPD/GDPR) from the contact page: a `contactId`, a `confirm` checkbox and `returnTo`.
+// A refusal or error goes back to `returnTo`; success goes to the inbox, since the contact page is gone.
+
+export async function eraseContactAction(form: FormData): Promise<void> {
+  const back = safeReturnTo(text(form, "returnTo"), "/inbox");
+  await adminUser("eraseContacts");
+  if (!checked(form, "confirm")) redirect(withStatus(back, { formError: "confirm" }));
+  await runAdminAction("eraseContacts", back, "contact.erased", ({ db, user, actor }) => {
+    eraseContact(db, user, id(form, "contactId"), actor.now);
+    return { to: "/inbox" };
+  });
+}
