@@ -108,3 +108,22 @@ test.describe("without JavaScript", () => {
     await expect(ana.getByTestId("chat-status")).toHaveText("Open");
   });
 });
+
+test("an agent sends a file without JavaScript and it shows in the chat", async ({ browser, request }) => {
+  const contact = { waId: uniquePhone(), name: "Hugo Martins" };
+  await receiveWhatsAppText(request, contact, "Pode mandar o boleto?");
+  const ana = await pageFor(browser, AGENT, { javaScriptEnabled: false });
+  await ana.goto("/inbox?section=unassigned&status=open");
+  await ana.getByTestId("chat-row").filter({ hasText: "Hugo Martins" }).click();
+  await ana.getByText("More").click();
+  await ana.getByText("Send a file").click();
+  await ana.getByTestId("file-form").getByLabel("File").setInputFiles({ name: "boleto.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% boleto 123\n%%EOF\n") });
+  await ana.getByTestId("file-form").getByRole("button", { name: "Send file" }).click();
+  await expect(ana.getByTestId("flash-ok")).toHaveText("Sent.");
+  const file = ana.getByTestId("message").filter({ hasText: "boleto.pdf" });
+  await expect(file).toBeVisible();
+  const download = await ana.request.get((await file.getByRole("link").first().getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await download.text()).toContain("boleto 123");
+});
