@@ -1,3 +1,5 @@
+import { contentSecurityPolicy } from "./security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second build directory lets two builds (e.g. parallel test runs) live side by side.
@@ -23,7 +25,10 @@ const nextConfig = {
         // Nothing may be framed except the web chat page, whose proxy.ts sets CSP frame-ancestors
         // to the channel's allowed origins.
         source: "/((?!chat/).*)",
-        headers: [{ key: "X-Frame-Options", value: "DENY" }],
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
+        ],
       },
     ];
   },

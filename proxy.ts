@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { allowedOrigins, webchatChannelById } from "@/server/services/webchat";
+import { contentSecurityPolicy } from "./security-headers.mjs";
 
 // Only for the web chat page (see the matcher): it may be framed by the sites its channel lists, which
 // a static header in next.config.mjs cannot express. Every other path keeps X-Frame-Options: DENY.
 
 export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next();
-  response.headers.set("Content-Security-Policy", `frame-ancestors ${frameAncestors(request.nextUrl.pathname)}`);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(frameAncestors(request.nextUrl.pathname)));
   return response;
 }
 

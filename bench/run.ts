@@ -8,17 +8,23 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { BENCH_DIR, DATA_DIR, datasetParams, ensureDataset } from "./lib/datasets";
 import { GENERATOR_VERSION } from "./lib/generate";
+import { runningServer } from "./lib/server";
 import { round, type PlanRecord } from "./lib/measure";
 import type { Figure, Goal, Ratio, Suite, SuiteContext } from "./lib/types";
 import { footprint } from "./suites/footprint";
+import { httpIngest } from "./suites/http-ingest";
+import { httpMemory } from "./suites/http-memory";
+import { httpPages } from "./suites/http-pages";
+import { httpPoll } from "./suites/http-poll";
 import { inboxQueries } from "./suites/inbox-queries";
 import { ingestInprocess } from "./suites/ingest";
 import { searchSuite } from "./suites/search";
 
 process.env.CHARLA_ROOT ??= path.resolve(BENCH_DIR, "..");
 
-// Order matters only for footprint: it reads the peak RSS, so it runs last.
-const SUITES: Suite[] = [ingestInprocess, inboxQueries, searchSuite, footprint];
+// Order matters for footprint (it reads the bench's peak RSS) and http-memory (it reads the server's peak
+// RSS over the HTTP suites and stops the server): they run after the suites they measure.
+const SUITES: Suite[] = [ingestInprocess, inboxQueries, searchSuite, footprint, httpIngest, httpPoll, httpPages, httpMemory];
 
 const { values } = parseArgs({
   options: {
@@ -99,6 +105,8 @@ for (const suite of SUITES.filter((s) => wanted.includes(s.id))) {
   plans.push(...(r.plans ?? []));
   if (r.notes?.length) notes[suite.id] = r.notes;
 }
+// A run of only some HTTP suites still stops the server it started.
+await runningServer()?.stop();
 
 const result = {
   generatedAt: started.toISOString(),

@@ -16,7 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {user.role === "admin" && <Link href="/admin">{t("shell.admin")}</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm" data-testid="current-user">
-          <span className="font-medium">{user.name}</span>
+          <Link href="/profile" className="font-medium hover:underline" title={t("shell.profile")}>{user.name}</Link>
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`shell.role.${user.role}`)}</span>
           <form action={logoutAction}>
             <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">{t("shell.signOut")}</button>

@@ -1,8 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { authenticate } from "@/server/services/users";
+import { clientIp } from "@/server/http/rate-limit";
 import { authSecret } from "./secret";
+import { throttledSignIn } from "./sign-in";
 
 /** The code travels to /login?error=…, where it picks the message; it never says which part was wrong. */
 class SignInRefused extends CredentialsSignin {
@@ -33,11 +34,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) throw new SignInRefused("invalid");
-        const result = await authenticate(getDb(), email, password);
+        // Auth.js hands over the request (from the server action's headers): its address keys the per-IP limit.
+        const result = await throttledSignIn(getDb(), email, password, clientIp(request.headers), Date.now());
         if (!result.ok) throw new SignInRefused(result.reason);
         return { id: String(result.user.id), name: result.user.name, email: result.user.email, role: result.user.role };
       },

@@ -5,6 +5,7 @@ import { userCommand } from "./commands/user";
 import { channelCommand } from "./commands/channel";
 import { settingsCommand } from "./commands/settings";
 import { backupCommand } from "./commands/backup";
+import { restoreCommand } from "./commands/restore";
 import { initCommand } from "./commands/init";
 import { jobsCommand } from "./commands/jobs";
 import { simulateCommand } from "./commands/simulate";
@@ -23,6 +24,7 @@ Usage: npx charla <command> [options]
   channel list [--json]
   settings get [KEY] | settings set KEY VALUE
   backup FILE                                 consistent online copy of the database
+  restore FILE                                replace the database with a backup (stop the server first)
   jobs run-once                               fire due reminders and close inactive chats now
   simulate [--port 3900] [--charla URL]       local stand-in for the WhatsApp, Instagram and Zenvia APIs
   demo seed                                   demo users, channels and chats (skipped if users exist)
@@ -38,6 +40,7 @@ const commands: Record<string, Command> = {
   channel: channelCommand,
   settings: settingsCommand,
   backup: backupCommand,
+  restore: restoreCommand,
   init: initCommand,
   jobs: jobsCommand,
   simulate: simulateCommand,

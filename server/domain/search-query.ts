@@ -7,7 +7,8 @@ import { badRequest } from "./errors";
 export function toFtsQuery(input: string): string {
   const words = input
     .normalize("NFC")
-    .split(/[\s"'`()*:^+\-{}[\],.;!?¿¡]+/u)
+    // Control characters split words too: FTS5 reads a NUL inside a quoted term as its end.
+    .split(/[\s\p{Cc}"'`()*:^+\-{}[\],.;!?¿¡]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 8);
   if (!words.length) throw badRequest("Type at least one word or number to search.");

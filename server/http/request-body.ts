@@ -4,6 +4,8 @@ import { WebhookError } from "@/server/channels/types";
 // bytes, and a size limit must hold before a large body is buffered.
 
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+/** tRPC's largest legitimate input is a 70,000-character text (a few hundred KiB as JSON); files use the upload form. */
+export const TRPC_BODY_LIMIT = 1024 * 1024;
 
 /** The body as bytes; 413 when Content-Length or the bytes actually sent exceed `limit`. */
 export async function readBodyLimited(req: Request, limit: number = WEBHOOK_BODY_LIMIT): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { env } from "@/server/config/env";
+import { writeServerPid } from "@/server/config/server-lock";
 import { ensureFirstAdmin, ensureSystemRows } from "@/server/services/bootstrap";
 import { startDispatcher } from "./dispatcher";
 import { runLifecycleJobs } from "./lifecycle";
@@ -24,6 +25,8 @@ function every(ms: number, name: string, job: () => void): void {
 export async function startServer(): Promise<void> {
   if (globalForJobs.charlaStarted) return;
   globalForJobs.charlaStarted = true;
+  // Lets `charla restore` see that a server is using this data folder.
+  writeServerPid();
   const db = getDb();
   const now = Date.now();
   ensureSystemRows(db, now);

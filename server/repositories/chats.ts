@@ -2,6 +2,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { chats } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
+import { insertRow, updateRowById } from "./row-writes";
 
 export type ChatRow = typeof chats.$inferSelect;
 export type NewChat = typeof chats.$inferInsert;
@@ -21,13 +22,17 @@ export function findActiveChat(db: Db, contactId: number): ChatRow | undefined {
 }
 
 export function insertChat(db: Db, row: NewChat): ChatRow {
-  return db.insert(chats).values(row).returning().get();
+  return insertRow(db, chats, row);
 }
 
-export function updateChat(db: Db, id: number, patch: Partial<NewChat>): ChatRow {
-  const row = db.update(chats).set(patch).where(eq(chats.id, id)).returning().get();
-  if (!row) throw new Error(`chat ${id} vanished inside its own transaction`);
-  return row;
+/** Writes `patch` to the chat and returns the row as it now is, from the caller's row (not re-read). */
+export function updateChat(db: Db, chat: ChatRow, patch: Partial<NewChat>): ChatRow {
+  if (updateRowById(db, chats, chat.id, patch) === 0 && Object.values(patch).some((v) => v !== undefined)) {
+    throw new Error(`chat ${chat.id} vanished inside its own transaction`);
+  }
+  const out: Record<string, unknown> = { ...chat };
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) out[k] = v;
+  return out as ChatRow;
 }
 
 export function chatsOfContact(db: Db, contactId: number): ChatRow[] {

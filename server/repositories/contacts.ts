@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { contactIdentities, contacts } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
+import { insertRow } from "./row-writes";
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -29,7 +30,7 @@ export function identityForContact(db: Db, contactId: number, channelId: number)
 }
 
 export function insertContact(db: Db, row: typeof contacts.$inferInsert): ContactRow {
-  return db.insert(contacts).values(row).returning().get();
+  return insertRow(db, contacts, row);
 }
 
 export function updateContact(db: Db, id: number, patch: Partial<typeof contacts.$inferInsert>): void {
@@ -38,11 +39,17 @@ export function updateContact(db: Db, id: number, patch: Partial<typeof contacts
 
 /** Sets the name only when it differs, so an unchanged name costs no write (nor a full-text reindex). */
 export function renameContact(db: Db, id: number, name: string): void {
-  db.update(contacts).set({ name }).where(and(eq(contacts.id, id), ne(contacts.name, name))).run();
+  preparedQuery(db, "contacts.rename", (db) =>
+    db
+      .update(contacts)
+      .set({ name: sql.placeholder("name") as unknown as string })
+      .where(and(eq(contacts.id, sql.placeholder("id")), ne(contacts.name, sql.placeholder("name"))))
+      .prepare(),
+  ).run({ id, name });
 }
 
 export function insertIdentity(db: Db, row: typeof contactIdentities.$inferInsert) {
-  return db.insert(contactIdentities).values(row).returning().get();
+  return insertRow(db, contactIdentities, row);
 }
 
 /** Removes the contact; identities, chats, messages and attachments go with it (ON DELETE CASCADE). */

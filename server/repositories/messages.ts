@@ -2,13 +2,14 @@ import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { attachments, messages } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
+import { insertRow } from "./row-writes";
 
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 export function insertMessage(db: Db, row: NewMessage): MessageRow {
-  return db.insert(messages).values(row).returning().get();
+  return insertRow(db, messages, row);
 }
 
 export function findMessage(db: Db, id: number): MessageRow | undefined {
@@ -39,7 +40,7 @@ export function messagesOfChat(db: Db, chatId: number, opts: { after?: number; b
 }
 
 export function insertAttachment(db: Db, row: typeof attachments.$inferInsert): AttachmentRow {
-  return db.insert(attachments).values(row).returning().get();
+  return insertRow(db, attachments, row);
 }
 
 export function attachmentsOfMessages(db: Db, messageIds: number[]): AttachmentRow[] {

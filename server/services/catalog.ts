@@ -43,6 +43,8 @@ export const closeReasons = {
     tx(db, (t) => {
       const row = findCloseReason(t, id);
       if (!row) throw notFound(`There is no close reason #${id}.`);
+      // An empty change would be an UPDATE with no SET clause (a driver error, i.e. a 500).
+      if (change.label === undefined && change.active === undefined) throw badRequest("Give a new label or say whether the reason is active.");
       if (row.systemKey && change.active === false) throw conflict(`“${row.label}” is used by the system and stays active.`);
       const updated = updateCloseReason(t, id, { ...(change.label !== undefined ? { label: reasonLabel(change.label) } : {}), ...(change.active !== undefined ? { active: change.active } : {}) })!;
       writeAudit(t, { actorId: actor.actorId, action: "close_reason.update", targetType: "close_reason", targetId: id, details: change }, actor.now);

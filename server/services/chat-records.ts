@@ -11,11 +11,11 @@ export function chatState(row: ChatRow): ChatState {
 
 /** `extra` columns (e.g. the list preview) are written in the same UPDATE, even when the decision changes nothing. */
 export function writeDecision(tx: DbOrTx, chat: ChatRow, decision: ChatDecision, at: number, extra: Partial<NewChat> = {}): ChatRow {
-  if (!decision.changed) return Object.keys(extra).length ? updateChat(tx, chat.id, extra) : chat;
+  if (!decision.changed) return Object.keys(extra).length ? updateChat(tx, chat, extra) : chat;
   // Only the columns whose value changes are SET: SQLite rewrites every index on a column named in SET,
   // changed or not, and a chat has nine — a customer's second message would otherwise rewrite all of them.
   const patch = Object.fromEntries(Object.entries(decision.patch).filter(([k, v]) => (chat as Record<string, unknown>)[k] !== v));
-  const updated = updateChat(tx, chat.id, { ...patch, ...extra, updatedAt: at });
+  const updated = updateChat(tx, chat, { ...patch, ...extra, updatedAt: at });
   recordSystemEvents(tx, updated, decision.events, at);
   return updated;
 }

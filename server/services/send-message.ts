@@ -109,7 +109,7 @@ function answerChat(tx: DbOrTx, chat: ChatRow, ctx: ActionContext, message: Mess
     if (decision.type === "assign") current = writeDecision(tx, current, decision.chat, ctx.now);
   }
   const updated = writeDecision(tx, current, recordOutbound(current, ctx.now), ctx.now);
-  updateChat(tx, updated.id, { lastMessagePreview: previewOf(message) });
+  updateChat(tx, updated, { lastMessagePreview: previewOf(message) });
 }
 
 function contentToRecord(tx: DbOrTx, channel: ChannelRow, content: OutboundContent): { body: string | null; payload: Record<string, unknown> } {

@@ -10,7 +10,8 @@ import {
   type Role,
   type SignInRefusal,
 } from "@/server/domain/user-rules";
-import { conflict } from "@/server/domain/errors";
+import { badRequest, conflict } from "@/server/domain/errors";
+import { parseProfileLocale, parseTimeZone } from "@/server/domain/profile-rules";
 import { writeAudit } from "@/server/repositories/audit";
 import {
   countAdmins,
@@ -98,6 +99,28 @@ export function updateUserAccess(
     },
     { behavior: "immediate" },
   );
+}
+
+/** What every user may change about themselves: language and time zone. */
+export function updateOwnProfile(db: Db, userId: number, input: { locale: string | null; timeZone: string }, now: number): PublicUser {
+  const locale = parseProfileLocale(input.locale);
+  const timeZone = parseTimeZone(input.timeZone);
+  return db.transaction(
+    (tx) => {
+      const updated = updateUser(tx, userId, { locale, timeZone });
+      if (!updated) throw notFound(`There is no user #${userId}.`);
+      writeAudit(tx, { actorId: userId, action: "user.profile", targetType: "user", targetId: userId, details: { locale, timeZone } }, now);
+      return toPublicUser(updated);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Changing one's own password needs the current one: a borrowed, unlocked screen must not be enough. */
+export async function changeOwnPassword(db: Db, userId: number, current: string, next: string, now: number): Promise<void> {
+  const user = findUserById(db, userId);
+  if (!user || !(await verifyPassword(current, user.passwordHash))) throw badRequest("The current password is not right.");
+  await setPassword(db, userId, next, { actorId: userId, now });
 }
 
 export function findUserByEmailOrThrow(db: Db, email: string): PublicUser {

@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "--verify-token", WHATSAPP.verifyToken, "--api-base-url", `http://127.0.0.1:${SIMULATOR_PORT}/v23.0`,
     );
   }
+  if (!charla("channel", "list", "--json").includes('"webchat"')) charla("channel", "add", "--type", "webchat", "--name", "Chat do site");
   // The provider simulator answers the dispatcher's sends like the Cloud API and records them.
   const simulator = await startSimulator({
     port: SIMULATOR_PORT,

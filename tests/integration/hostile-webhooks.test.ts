@@ -44,7 +44,7 @@ describe("webhook routes under hostile bodies", () => {
     statuses.set(route, m.set(status, (m.get(status) ?? 0) + 1));
   };
 
-  const routes: Record<string, { setup: () => { post: (body: Uint8Array, n: number) => Promise<Response> }; fixtures: unknown[] }> = {
+  const routes: Record<string, { setup: () => { post: (body: Uint8Array<ArrayBuffer>, n: number) => Promise<Response> }; fixtures: unknown[] }> = {
     whatsapp: {
       fixtures: webhookFixtures("whatsapp"),
       setup: () => {

@@ -124,6 +124,8 @@ const hidesTeammateChat = (result: unknown, who: Who) => {
 
 const procedures: Record<string, ProcedureRow> = {
   "me.get": { expect: SIGNED_IN },
+  "me.updateProfile": { input: () => ({ locale: "en", timeZone: "America/Sao_Paulo" }), expect: SIGNED_IN },
+  "me.changePassword": { input: () => ({ current: "password-123", next: "password-456" }), expect: SIGNED_IN },
   "users.team": { expect: SIGNED_IN, check: (r) => expect(JSON.stringify(r)).not.toMatch(/@example\.com|passwordHash|scrypt/) },
   "users.list": { expect: ADMIN_ONLY },
   "users.create": { input: () => ({ email: "new.person@example.com", name: "New Person", role: "agent", password: "password-456" }), expect: ADMIN_ONLY },
@@ -248,6 +250,14 @@ const routes: Record<string, RouteRow> = {
   },
   "app/api/auth/[...nextauth]/route.ts GET": { request: () => ({ url: base }), expect: [A, A, A, A], skip: "Auth.js's own sign-in endpoints (public by design): tests/e2e/auth.spec.ts" },
   "app/api/auth/[...nextauth]/route.ts POST": { request: () => ({ url: base }), expect: [A, A, A, A], skip: "Auth.js's own sign-in endpoints (public by design): tests/e2e/auth.spec.ts" },
+  "app/api/bench/ceiling-json/route.ts GET": {
+    request: () => ({ url: `${base}/api/bench/ceiling-json` }),
+    expect: { public: "benchmark-only: 404 unless CHARLA_BENCH=1, whoever asks", status: 404 },
+  },
+  "app/api/bench/ceiling-insert/route.ts POST": {
+    request: () => ({ url: `${base}/api/bench/ceiling-insert`, init: { method: "POST", body: "{}" } }),
+    expect: { public: "benchmark-only: 404 unless CHARLA_BENCH=1, whoever asks", status: 404 },
+  },
   "app/(app)/admin/denied/route.ts GET": { request: () => ({ url: `${base}/admin/denied` }), expect: { public: "the 403 page itself", status: 403 } },
 };
 
@@ -281,6 +291,8 @@ const actions: Record<string, ActionRow> = {
   "app/(app)/inbox/actions.ts#sendTemplateAction": { form: onChat({ template: "retomar|pt_BR", variable: "Ana" }), expect: SEES_TEAMMATE },
   "app/(app)/inbox/actions.ts#retryMessageAction": { form: (w) => onChat({ messageId: String(w.failedMessageId) })(w), expect: SEES_TEAMMATE },
   "app/(app)/inbox/actions.ts#sendFileAction": { form: onChat({ file: new File(["hello"], "note.pdf", { type: "application/pdf" }) }), expect: SEES_TEAMMATE },
+  "app/(app)/profile/actions.ts#updateProfileAction": { form: () => ({ locale: "pt", timeZone: "America/Sao_Paulo" }), expect: SIGNED_IN },
+  "app/(app)/profile/actions.ts#changePasswordAction": { form: () => ({ current: "password-123", next: "password-456" }), expect: SIGNED_IN },
   "app/(app)/admin/moderation-actions.ts#deleteMessageAction": { form: (w) => onChat({ messageId: String(w.messageId), confirm: "on" })(w), expect: ADMIN_ONLY },
   "app/(app)/admin/moderation-actions.ts#deleteChatAction": { form: onChat({ confirm: "on" }), expect: ADMIN_ONLY },
   "app/(app)/admin/erasure-actions.ts#eraseContactAction": { form: (w) => ({ contactId: String(w.contactId), confirm: "on", returnTo: `/contacts/${w.contactId}` }), expect: ADMIN_ONLY },

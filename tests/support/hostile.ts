@@ -67,11 +67,11 @@ export function hostileJson(fixtures: unknown[]): fc.Arbitrary<unknown> {
 }
 
 /** Raw request bodies: JSON text of the above, arbitrary text, or arbitrary bytes (not UTF-8 at all). */
-export function hostileBody(fixtures: unknown[]): fc.Arbitrary<Uint8Array> {
+export function hostileBody(fixtures: unknown[]): fc.Arbitrary<Uint8Array<ArrayBuffer>> {
   const enc = new TextEncoder();
   return fc.oneof(
     { arbitrary: hostileJson(fixtures).map((v) => enc.encode(JSON.stringify(v) ?? "null")), weight: 4 },
     { arbitrary: fc.string({ unit: "grapheme", maxLength: 200 }).map((s) => enc.encode(s)), weight: 1 },
-    { arbitrary: fc.uint8Array({ maxLength: 200 }), weight: 1 },
+    { arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => new Uint8Array(b)), weight: 1 },
   );
 }

@@ -52,7 +52,9 @@ export function Conversation({ channelId, initial, clientMessageId, pollMs, labe
     return () => clearInterval(timer);
   }, [pollMs]);
 
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [messages.length]);
 
   async function submit(e: FormEvent<HTMLFormElement>): Promise<void> {
     e.preventDefault();

@@ -7,6 +7,7 @@ import { requestLocale } from "@/server/i18n/request";
 import { formatDateTime } from "../../inbox/format";
 import { inboxHref } from "../../inbox/url";
 import { MessageItem, type MessageContext } from "../../inbox/_components/message-item";
+import { eraseContactAction } from "../../admin/erasure-actions";
 
 export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
   const user = await requireUser();
@@ -32,6 +33,21 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
     <div className="mx-auto h-full max-w-3xl overflow-y-auto p-4">
       <h1 className="mb-4 text-xl font-semibold">{t("contact.title", { name: data.contact.name })}</h1>
       {!data.chats.length && <p className="text-slate-500">{t("contact.noChats")}</p>}
+      {user.role === "admin" && (
+        <details className="mb-6 rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
+          <summary className="cursor-pointer font-medium text-red-800">{t("contact.erase")}</summary>
+          <p className="mt-2 text-red-900">{t("contact.eraseExplain")}</p>
+          <form action={eraseContactAction} className="mt-2 flex flex-wrap items-center gap-3" data-testid="erase-contact-form">
+            <input type="hidden" name="contactId" value={contactId} />
+            <input type="hidden" name="returnTo" value={`/contacts/${contactId}`} />
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="confirm" value="on" required />
+              {t("contact.eraseConfirm")}
+            </label>
+            <button type="submit" className="rounded bg-red-700 px-3 py-1 text-white">{t("contact.erase")}</button>
+          </form>
+        </details>
+      )}
       {data.chats.map(({ chat, messages }) => (
         <section key={chat.id} className="mb-6 rounded-lg border border-slate-200 bg-white" data-testid="contact-chat">
           <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm">

@@ -25,7 +25,7 @@ export function ChatList(props: {
           const selected = row.id === state.chat;
           const pending = row.status === "open" && row.awaitingReply;
           return (
-            <li key={row.id}>
+            <li key={row.id} className="relative">
               <Link
                 href={inboxHref(state, { chat: row.id })}
                 data-chat-link
@@ -50,6 +50,14 @@ export function ChatList(props: {
                   {row.status === "scheduled" && row.remindAt !== null && <span>· {t("inbox.row.remind", { time: formatDateTime(row.remindAt, locale, timeZone) })}</span>}
                   {row.status === "closed" && <span>· {t("inbox.row.closed", { reason: row.closeReason ?? "" })}</span>}
                 </p>
+              </Link>
+              {/* The row's action menu: opens the chat with its Close / Schedule / Assign panel expanded. */}
+              <Link
+                href={`${inboxHref(state, { chat: row.id })}#close-reason`}
+                aria-label={t("inbox.row.actions", { name: row.contactName })}
+                className="absolute bottom-2 right-2 rounded px-1.5 text-slate-500 hover:bg-slate-200"
+              >
+                ⋯
               </Link>
             </li>
           );

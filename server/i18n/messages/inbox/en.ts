@@ -20,6 +20,7 @@ export const en = {
   "inbox.row.remind": "Reminder {time}",
   "inbox.row.reminderDue": "Reminder due",
   "inbox.row.closed": "Closed: {reason}",
+  "inbox.row.actions": "Actions for {name}",
   "inbox.totalPending": "{count} waiting",
   "chat.back": "Back to the list",
   "chat.assignedTo": "Assigned to {name}",
@@ -135,6 +136,9 @@ export const en = {
   "contact.title": "{name}: all chats",
   "contact.noChats": "No chats you can see.",
   "contact.chat": "Chat #{id}",
+  "contact.erase": "Erase this contact (LGPD/GDPR)",
+  "contact.eraseExplain": "Removes the contact, all their chats, messages and files for good. The audit log keeps only that an erasure happened.",
+  "contact.eraseConfirm": "I understand this cannot be undone",
   "contact.openInInbox": "Open in the inbox",
 } as const;
 

@@ -22,6 +22,7 @@ export const es: Messages = {
   "inbox.row.remind": "Recordatorio {time}",
   "inbox.row.reminderDue": "Recordatorio vencido",
   "inbox.row.closed": "Cerrado: {reason}",
+  "inbox.row.actions": "Acciones para {name}",
   "inbox.totalPending": "{count} esperando",
   "chat.back": "Volver a la lista",
   "chat.assignedTo": "Asignado a {name}",
@@ -137,5 +138,8 @@ export const es: Messages = {
   "contact.title": "{name}: todos los chats",
   "contact.noChats": "No hay chats que puedas ver.",
   "contact.chat": "Chat #{id}",
+  "contact.erase": "Borrar este contacto (LGPD/RGPD)",
+  "contact.eraseExplain": "Elimina para siempre el contacto y todos sus chats, mensajes y archivos. El registro de auditoría solo guarda que hubo un borrado.",
+  "contact.eraseConfirm": "Entiendo que no se puede deshacer",
   "contact.openInInbox": "Abrir en la bandeja",
 };

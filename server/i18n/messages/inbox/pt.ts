@@ -22,6 +22,7 @@ export const pt: Messages = {
   "inbox.row.remind": "Lembrete {time}",
   "inbox.row.reminderDue": "Lembrete vencido",
   "inbox.row.closed": "Fechado: {reason}",
+  "inbox.row.actions": "Ações para {name}",
   "inbox.totalPending": "{count} aguardando",
   "chat.back": "Voltar à lista",
   "chat.assignedTo": "Atribuído a {name}",
@@ -137,5 +138,8 @@ export const pt: Messages = {
   "contact.title": "{name}: todos os chats",
   "contact.noChats": "Nenhum chat que você possa ver.",
   "contact.chat": "Chat #{id}",
+  "contact.erase": "Apagar este contato (LGPD)",
+  "contact.eraseExplain": "Remove para sempre o contato e todos os seus chats, mensagens e arquivos. O log de auditoria guarda apenas que houve uma exclusão.",
+  "contact.eraseConfirm": "Entendo que isto não pode ser desfeito",
   "contact.openInInbox": "Abrir na caixa de entrada",
 };

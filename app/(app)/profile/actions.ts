@@ -1,0 +1,26 @@
+"use server";
+
+import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
+import { serverApi } from "@/server/api/caller";
+
+async function run(work: () => Promise<unknown>): Promise<never> {
+  let target = "/profile?ok=1";
+  try {
+    await work();
+  } catch (err) {
+    if (!(err instanceof TRPCError)) throw err;
+    if (err.code === "UNAUTHORIZED") redirect("/login");
+    target = `/profile?error=${encodeURIComponent(err.message.slice(0, 300))}`;
+  }
+  redirect(target);
+}
+
+export async function updateProfileAction(formData: FormData): Promise<void> {
+  const locale = String(formData.get("locale") ?? "");
+  await run(async () => (await serverApi()).me.updateProfile({ locale: locale || null, timeZone: String(formData.get("timeZone") ?? "") }));
+}
+
+export async function changePasswordAction(formData: FormData): Promise<void> {
+  await run(async () => (await serverApi()).me.changePassword({ current: String(formData.get("current") ?? ""), next: String(formData.get("next") ?? "") }));
+}

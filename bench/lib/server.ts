@@ -1,0 +1,170 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { BENCH_DIR, DATA_DIR } from "./datasets";
+
+// The production build the HTTP suites run against: its own build directory (.next-bench, never the
+// default .next other people use), its own copy of a seeded database, ports 3600-3699, and CHARLA_BENCH=1
+// so the bench-only ceiling routes (/api/bench/*) answer. One server serves every HTTP suite of a run,
+// so its peak RSS covers the whole run; it is stopped when the run ends, or when the bench exits.
+
+const ROOT = path.resolve(BENCH_DIR, "..");
+export const DIST_DIR = ".next-bench";
+const PORTS = { next: 3610, bare: 3611 };
+
+export interface BenchServer {
+  port: number;
+  pid: number;
+  dataDir: string;
+  dbFile: string;
+  authSecret: string;
+  /** Highest resident set size of the server's process tree seen so far, in bytes. */
+  peakRss: () => number;
+  stop: () => Promise<void>;
+}
+
+let current: { key: string; server: BenchServer } | null = null;
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const c of children) c.kill("SIGKILL");
+});
+
+/** Builds into .next-bench when the sources changed (scripts/start.mjs decides, as for `npm start`). */
+export function ensureBuild(log: (line: string) => void): void {
+  log(`next build into ${DIST_DIR} if the sources changed …`);
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.mjs"), "--build-only"], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, DATA_DIR: path.join(DATA_DIR, "http") },
+  });
+  if (r.status !== 0) throw new Error(`building ${DIST_DIR} failed (exit ${r.status})`);
+}
+
+function actionsKey(): string {
+  // The same key scripts/start.mjs bakes into the build; the server must run with it.
+  return process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? fs.readFileSync(path.join(ROOT, ".next-actions-key"), "utf8").trim();
+}
+
+async function waitFor(port: number, urlPath: string, child: ChildProcess, seconds: number): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before answering`);
+    const status = await new Promise<number>((resolve) => {
+      http.get({ host: "127.0.0.1", port, path: urlPath }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on("error", () => resolve(0));
+    });
+    if (status > 0 && status < 500) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no answer on port ${port} within ${seconds} s`);
+}
+
+/** RSS of a process and its descendants, from /proc (Linux). */
+function treeRss(pid: number): number {
+  let total = 0;
+  const visit = (p: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        for (const child of fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // gone
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+function track(child: ChildProcess): () => number {
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, treeRss(child.pid!));
+  };
+  const timer = setInterval(sample, 200);
+  timer.unref();
+  child.once("exit", () => clearInterval(timer));
+  return () => {
+    sample();
+    return peak;
+  };
+}
+
+/** `next start` on a copy of `sourceDb`; reused by every suite of the run that asks for the same database. */
+export async function benchServer(sourceDb: string, log: (line: string) => void): Promise<BenchServer> {
+  if (current?.key === sourceDb) return current.server;
+  if (current) await current.server.stop();
+  ensureBuild(log);
+  const dataDir = path.join(DATA_DIR, "http", "server");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbFile = path.join(dataDir, "charla.db");
+  log(`copying ${path.basename(sourceDb)} for the server …`);
+  spawnSync(process.execPath, ["-e", `const D=require("better-sqlite3");const s=new D(process.argv[1],{readonly:true});s.exec("VACUUM INTO '"+process.argv[2].replace(/'/g,"''")+"'");s.close()`, sourceDb, dbFile], { cwd: ROOT, stdio: "inherit" });
+  const authSecret = randomBytes(32).toString("base64");
+  const port = PORTS.next;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST_DIR,
+    DATA_DIR: dataDir,
+    AUTH_SECRET: authSecret,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey(),
+    CHARLA_BENCH: "1",
+  };
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.add(child);
+  log(`next start on 127.0.0.1:${port} (pid ${child.pid}) …`);
+  await waitFor(port, "/login", child, 120);
+  const peakRss = track(child);
+  const server: BenchServer = {
+    port,
+    pid: child.pid!,
+    dataDir,
+    dbFile,
+    authSecret,
+    peakRss,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      children.delete(child);
+      if (current?.server === server) current = null;
+    },
+  };
+  current = { key: sourceDb, server };
+  return server;
+}
+
+export function runningServer(): BenchServer | null {
+  return current?.server ?? null;
+}
+
+/** The other ceiling: a bare node:http server in its own process answering constant JSON. */
+export async function bareServer(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const port = PORTS.bare;
+  const code = `require("node:http").createServer((q,s)=>{s.writeHead(200,{"content-type":"application/json; charset=utf-8","cache-control":"no-store"});s.end('{"changed":false,"version":"0.0.0"}')}).listen(${port},"127.0.0.1")`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: "inherit" });
+  children.add(child);
+  await waitFor(port, "/", child, 20);
+  return {
+    port,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      children.delete(child);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import Database from "better-sqlite3";
+import { metaSignature, whatsappInbound } from "@/server/simulator/payloads";
+import { load, type LoadResult } from "../lib/load";
+import { round } from "../lib/measure";
+import { benchServer } from "../lib/server";
+import type { Figure, Goal, Suite, SuiteContext, SuiteResult } from "../lib/types";
+import { label } from "./inbox-queries";
+
+// Ingest over HTTP: correctly signed WhatsApp Cloud API webhooks (unique message ids, 20,000 contacts —
+// new ones and returning ones mixed) at concurrency 32 against the production build, on a copy of the
+// largest dataset. Ceiling, measured in the same run: the bench-only Next route that reads the body,
+// parses the JSON and does one SQLite insert. Afterwards every acknowledged message must be stored
+// exactly once, and nothing unacknowledged stored.
+
+const CONCURRENCY = 32;
+const GOAL_RATIO = 0.8;
+const GOAL_P99_MS = 100;
+
+export function largest(ctx: SuiteContext): number {
+  return Math.max(...ctx.sizes);
+}
+
+export function describe(r: LoadResult): string {
+  return `${Math.round(r.perSecond)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`;
+}
+
+export const httpIngest: Suite = {
+  id: "http-ingest",
+  title: "Signed WhatsApp webhooks over HTTP vs a one-insert Next route",
+  kind: "http",
+  async run(ctx: SuiteContext): Promise<SuiteResult> {
+    const size = largest(ctx);
+    const server = await benchServer(ctx.dataset(size), ctx.log);
+    const seconds = ctx.quick ? 5 : 15;
+    const warmupSeconds = ctx.quick ? 1 : 2;
+
+    const db = new Database(server.dbFile, { readonly: true });
+    const channel = db.prepare("SELECT id, external_id AS phoneNumberId, secrets FROM channels WHERE type = 'whatsapp' AND active = 1 ORDER BY id LIMIT 1").get() as { id: number; phoneNumberId: string; secrets: string };
+    const appSecret = (JSON.parse(channel.secrets) as { appSecret: string }).appSecret;
+    const run = `BENCH${Date.now().toString(36)}`;
+
+    ctx.log(`http-ingest: ceiling (one insert per request), ${seconds} s at concurrency ${CONCURRENCY} …`);
+    const ceiling = await load({
+      port: server.port,
+      concurrency: CONCURRENCY,
+      seconds,
+      warmupSeconds,
+      request: (i) => ({ method: "POST", path: "/api/bench/ceiling-insert", headers: { "content-type": "application/json" }, body: JSON.stringify(whatsappInbound(channel.phoneNumberId, `55119${String(i % 20_000).padStart(8, "0")}`, `Contato ${i % 20_000}`, `ceiling ${i}`)) }),
+    });
+
+    ctx.log(`http-ingest: signed webhooks, ${seconds} s at concurrency ${CONCURRENCY} …`);
+    const sent = new Map<number, string>();
+    const acked = new Set<string>();
+    const webhooks = await load({
+      port: server.port,
+      concurrency: CONCURRENCY,
+      seconds,
+      warmupSeconds,
+      request: (i) => {
+        const contact = (i * 7919) % 20_000; // spread over many contacts; each comes back every ~20k messages
+        const payload = whatsappInbound(channel.phoneNumberId, `55119${String(contact).padStart(8, "0")}`, `Contato ${contact}`, `mensagem ${i} sobre o pedido e a entrega`);
+        const id = `wamid.${run}-${i}`;
+        payload.entry[0]!.changes[0]!.value.messages[0]!.id = id;
+        sent.set(i, id);
+        const body = JSON.stringify(payload);
+        return { method: "POST", path: "/api/webhooks/whatsapp", headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(body, appSecret) }, body };
+      },
+      onAnswer: (i, a) => {
+        if (a.status === 200) acked.add(sent.get(i)!);
+      },
+    });
+
+    // Exactly once: every 200'd id is stored once (the unique index forbids twice), nothing else is stored.
+    const stored = db.prepare("SELECT provider_message_id AS id FROM messages WHERE channel_id = ? AND provider_message_id LIKE ?").pluck().all(channel.id, `wamid.${run}-%`) as string[];
+    db.close();
+    const storedSet = new Set(stored);
+    const missing = [...acked].filter((id) => !storedSet.has(id)).length;
+    const unacked = stored.filter((id) => !acked.has(id)).length;
+    const duplicates = stored.length - storedSet.size;
+    const exactlyOnce = missing === 0 && unacked === 0 && duplicates === 0;
+
+    const ratio = webhooks.perSecond / ceiling.perSecond;
+    const figures: Figure[] = [
+      { id: "http.ingest", suite: "http-ingest", label: `signed WhatsApp webhooks/s @${label(size)}, c=${CONCURRENCY}`, value: webhooks.perSecond, unit: "msg/s", against: { label: "Next route: parse JSON + one insert (ceiling)", value: ceiling.perSecond, unit: "req/s" }, ratio: round(ratio, 3), details: { ...webhooks } },
+      { id: "http.ingest.p99", suite: "http-ingest", label: "webhook p99", value: webhooks.p99, unit: "ms", against: { label: "goal", value: GOAL_P99_MS, unit: "ms" }, ratio: round(webhooks.p99 / GOAL_P99_MS, 3), details: { p50: webhooks.p50, p95: webhooks.p95, max: webhooks.max } },
+      { id: "http.ingest.ceiling", suite: "http-ingest", label: "Next route parse JSON + one insert, req/s", value: ceiling.perSecond, unit: "req/s", details: { ...ceiling } },
+    ];
+    const goals: Goal[] = [
+      { id: "http-ingest-ratio", suite: "http-ingest", target: `webhooks ≥ ${GOAL_RATIO * 100}% of the one-insert Next route, c=${CONCURRENCY}`, measured: `${Math.round(webhooks.perSecond)} / ${Math.round(ceiling.perSecond)} = ${round(ratio * 100, 1)}%`, holds: ratio >= GOAL_RATIO },
+      { id: "http-ingest-p99", suite: "http-ingest", target: `webhook p99 ≤ ${GOAL_P99_MS} ms, no errors`, measured: `p99 ${webhooks.p99} ms (p50 ${webhooks.p50} ms), ${webhooks.errors} errors of ${webhooks.requests}`, holds: webhooks.p99 <= GOAL_P99_MS && webhooks.errors === 0 },
+      { id: "http-ingest-exactly-once", suite: "http-ingest", target: "every acknowledged webhook message stored exactly once", measured: `${acked.size} acknowledged, ${stored.length} stored; missing ${missing}, unacknowledged ${unacked}, duplicates ${duplicates}`, holds: exactlyOnce },
+    ];
+    return { figures, goals, notes: [`webhooks: ${describe(webhooks)}; ceiling: ${describe(ceiling)}; statuses ${JSON.stringify(webhooks.statuses)}`] };
+  },
+};
