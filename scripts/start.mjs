@@ -33,7 +33,15 @@ const run = (args, opts = {}) => {
 const hash = sourceHash(root, process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY);
 if (!buildIsCurrent(root, hash)) {
   console.log("Building Charla (first start or sources changed)…");
-  run([nextBin, "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // `next build` with another NEXT_DIST_DIR adds that folder's types to tsconfig.json, an input of the hash:
+  // left in place, the build would be stale at once (and the tree dirty). Put the file back as it was.
+  const tsconfig = path.join(root, "tsconfig.json");
+  const tsconfigBefore = fs.readFileSync(tsconfig, "utf8");
+  try {
+    run([nextBin, "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  } finally {
+    if (fs.readFileSync(tsconfig, "utf8") !== tsconfigBefore) fs.writeFileSync(tsconfig, tsconfigBefore);
+  }
   markBuilt(root, hash);
 }
 if (buildOnly) process.exit(0);

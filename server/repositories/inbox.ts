@@ -115,3 +115,13 @@ export function pendingCounts(db: Db, userId: number): PendingCounts {
   const row = stmt.get({ userId }) as { total: number; mine: number; unassigned: number };
   return { all: row.total, mine: row.mine, unassigned: row.unassigned, teammates: row.total - row.mine - row.unassigned };
 }
+
+/** The viewer's own chats whose reminder came due and that nobody has looked at yet. */
+export function dueReminderCount(db: Db, userId: number): number {
+  const stmt = prepared(
+    db,
+    "due-reminders",
+    () => "SELECT count(*) AS n FROM chats WHERE assignee_id = @userId AND status = 'open' AND reminder_due = 1",
+  );
+  return (stmt.get({ userId }) as { n: number }).n;
+}

@@ -7,7 +7,7 @@ import {
   type Viewer,
 } from "@/server/domain";
 import { toFtsQuery } from "@/server/domain/search-query";
-import { listInbox, pendingCounts, type InboxRow, type ListOrder, type ListStatus } from "@/server/repositories/inbox";
+import { dueReminderCount, listInbox, pendingCounts, type InboxRow, type ListOrder, type ListStatus } from "@/server/repositories/inbox";
 import { readSettings } from "@/server/repositories/settings";
 import { searchContacts, searchMessages } from "@/server/repositories/search";
 
@@ -18,6 +18,8 @@ export interface SectionCounts {
   pending: Partial<Record<Section, number>>;
   /** The sum an agent cares about: what waits in the sections they see, without double counting. */
   total: number;
+  /** The viewer's chats whose reminder came due, for the "reminder due" alert. */
+  remindersDue: number;
 }
 
 /** The pending counter of every section the viewer may see, from one indexed query. */
@@ -26,7 +28,7 @@ export function sectionCounts(db: Db, viewer: Viewer): SectionCounts {
   const counts = pendingCounts(db, viewer.id);
   const pending = Object.fromEntries(sections.map((s) => [s, counts[s]])) as Partial<Record<Section, number>>;
   const total = sections.includes("all") ? counts.all : counts.mine + counts.unassigned;
-  return { sections, pending, total };
+  return { sections, pending, total, remindersDue: dueReminderCount(db, viewer.id) };
 }
 
 export interface ListInput {

@@ -58,6 +58,8 @@ describe("a contact's whole journey through the inbox", () => {
     const due = (await as(ana).inbox.list({ section: "mine", status: "open" })).rows[0]!;
     expect(due).toMatchObject({ id: first.chatId, reminderDue: true, status: "open" });
     expect(runLifecycleJobs(t.db, now)).toEqual({ remindersFired: 0, closedInactive: 0 }); // idempotent
+    expect((await as(ana).inbox.counts()).remindersDue).toBe(1);
+    expect((await as(luis).inbox.counts()).remindersDue).toBe(0);
 
     await as(ana).chats.schedule({ chatId: first.chatId, at: now + 120 * MIN });
     now += MIN;

@@ -8,6 +8,7 @@ import { assignChatAction, closeChatAction } from "@/server/services/chat-action
 import { getChannelAdapter } from "@/server/channels/registry";
 import { listChannels } from "@/server/repositories/channels";
 import { ingestMessage } from "@/server/services/ingest";
+import { runLifecycleJobs } from "@/server/jobs/lifecycle";
 import { receiveMetaWebhook } from "@/server/services/webhooks";
 import { toPublicUser } from "@/server/services/users";
 
@@ -15,6 +16,8 @@ export type RaceTask =
   | { op: "webhooks"; file: string; bodies: { raw: string; signature: string }[] }
   | { op: "assign"; file: string; userId: number; chatIds: number[] }
   | { op: "close"; file: string; userId: number; chatIds: number[]; reasonId: number }
+  /** Runs the background jobs once at `now`; the outcome's detail is what they did. */
+  | { op: "jobs"; file: string; now: number }
   /** Keeps storing inbound messages from new contacts for `ms`; the one outcome's detail is how many. */
   | { op: "write-for"; file: string; ms: number };
 
@@ -36,7 +39,9 @@ if (task.op === "webhooks") for (const b of task.bodies.slice(0, 3)) getChannelA
 process.stdout.write("ready\n");
 process.stdin.once("data", () => {
   const outcomes: Outcome[] = [];
-  if (task.op === "write-for") {
+  if (task.op === "jobs") {
+    outcomes.push(attempt(() => runLifecycleJobs(db, task.now)));
+  } else if (task.op === "write-for") {
     const channel = listChannels(db)[0]!;
     const until = Date.now() + task.ms;
     let n = 0;

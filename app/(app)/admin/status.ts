@@ -1,3 +1,4 @@
+import { MAX_ERROR_LENGTH, withOutcome } from "@/app/_lib/form-redirect";
 import type { MessageKey } from "@/server/i18n/messages";
 
 // Forms redirect back with ?ok=<code> or ?error=<message>, so the outcome shows without JavaScript and
@@ -37,25 +38,10 @@ export const formErrors = {
 
 export type FormErrorCode = keyof typeof formErrors;
 
-/** Long enough for any domain message; caps what a crafted link can put on the page. */
-const MAX_ERROR_LENGTH = 300;
+export { safeReturnTo } from "@/app/_lib/form-redirect";
 
-/** Only same-site paths: "//evil.example" and "/\evil.example" would leave the site. */
-export function safeReturnTo(value: unknown, fallback: string): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : fallback;
-}
-
-/** `path` with its previous outcome replaced by this one; the rest of its query is kept. */
 export function withStatus(path: string, status: { ok: OkCode } | { error: string } | { formError: FormErrorCode }): string {
-  const url = new URL(path, "http://x");
-  url.searchParams.delete("ok");
-  url.searchParams.delete("error");
-  url.searchParams.delete("formError");
-  if ("ok" in status) url.searchParams.set("ok", status.ok);
-  else if ("error" in status) url.searchParams.set("error", status.error.slice(0, MAX_ERROR_LENGTH));
-  else url.searchParams.set("formError", status.formError);
-  return url.pathname + url.search;
+  return withOutcome(path, status);
 }
 
 export type StatusParams = Record<string, string | string[] | undefined>;

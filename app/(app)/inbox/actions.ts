@@ -9,24 +9,15 @@ import { getDb } from "@/db/client";
 import { badRequest, isDomainError } from "@/server/domain/errors";
 import { localDateTimeToUtc } from "@/server/domain/time-zone";
 import { sendAttachment } from "@/server/services/upload";
-import { safeReturnTo } from "./url";
+import { safeReturnTo, withOutcome } from "@/app/_lib/form-redirect";
 
 // Every form in the inbox posts here, so the pages work without JavaScript. Each action calls the same
 // tRPC procedure the JSON API exposes; errors come back to the page as a message in the URL.
 
 type Api = Awaited<ReturnType<typeof serverApi>>;
 
-function withFlash(path: string, flash: { ok?: string; error?: string }): string {
-  const url = new URL(path, "http://x");
-  url.searchParams.delete("ok");
-  url.searchParams.delete("error");
-  if (flash.ok) url.searchParams.set("ok", flash.ok);
-  if (flash.error) url.searchParams.set("error", flash.error.slice(0, 300));
-  return url.pathname + url.search;
-}
-
 async function perform(formData: FormData, work: (api: Api) => Promise<unknown>, ok = "ok", after?: (result: unknown) => string | undefined): Promise<never> {
-  let target = safeReturnTo(formData.get("returnTo"));
+  let target = safeReturnTo(formData.get("returnTo"), "/inbox");
   let error: string | undefined;
   try {
     const result = await work(await serverApi());
@@ -37,7 +28,7 @@ async function perform(formData: FormData, work: (api: Api) => Promise<unknown>,
     else if (err instanceof z.ZodError) error = err.issues.map((i) => i.message).join("; ");
     else throw err;
   }
-  redirect(withFlash(target, error ? { error } : { ok }));
+  redirect(withOutcome(target, error ? { error } : { ok }));
 }
 
 const int = z.coerce.number().int().positive();
@@ -81,7 +72,7 @@ export async function assignChatAction(formData: FormData): Promise<void> {
     // After a transfer the old chat is closed; follow the conversation to the new chat when we may see it.
     (result) => {
       const r = result as { type: string; chat: { id: number } };
-      const back = safeReturnTo(formData.get("returnTo"));
+      const back = safeReturnTo(formData.get("returnTo"), "/inbox");
       return r.type === "transfer" ? back.replace(/([?&])chat=\d+/, `$1chat=${r.chat.id}`) : undefined;
     },
   );

@@ -60,7 +60,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         </form>
         <SectionNav state={state} sections={counts.sections} pending={counts.pending} t={t} />
         <div className="mt-auto hidden md:block">
-          <LiveUpdates intervalSeconds={settings.pollIntervalSeconds} version={polled.version} total={counts.total} labels={{ toggle: t("notify.toggle"), pending: t("notify.pending") }} />
+          <LiveUpdates
+            intervalSeconds={settings.pollIntervalSeconds}
+            version={polled.version}
+            total={counts.total}
+            remindersDue={counts.remindersDue}
+            labels={{ toggle: t("notify.toggle"), pending: t("notify.pending"), reminder: t("notify.reminder") }}
+          />
           <Shortcuts
             labels={{
               title: t("help.title"),

@@ -29,9 +29,3 @@ export function inboxHref(state: Partial<InboxState>, change: Partial<InboxState
   const query = params.toString();
   return query ? `/inbox?${query}` : "/inbox";
 }
-
-/** Only same-site inbox paths are valid return targets for forms. */
-export function safeReturnTo(value: FormDataEntryValue | null, fallback = "/inbox"): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
-}

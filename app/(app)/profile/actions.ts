@@ -2,16 +2,17 @@
 
 import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
+import { withOutcome } from "@/app/_lib/form-redirect";
 import { serverApi } from "@/server/api/caller";
 
 async function run(work: () => Promise<unknown>): Promise<never> {
-  let target = "/profile?ok=1";
+  let target = withOutcome("/profile", { ok: "ok" });
   try {
     await work();
   } catch (err) {
     if (!(err instanceof TRPCError)) throw err;
     if (err.code === "UNAUTHORIZED") redirect("/login");
-    target = `/profile?error=${encodeURIComponent(err.message.slice(0, 300))}`;
+    target = withOutcome("/profile", { error: err.message });
   }
   redirect(target);
 }

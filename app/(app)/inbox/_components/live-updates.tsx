@@ -8,11 +8,18 @@ import { useEffect, useRef, useState } from "react";
  * components re-render in place (router.refresh), the tab title shows the pending total, and — if the agent
  * opted in — a desktop notification and a short tone announce newly waiting contacts.
  */
-export function LiveUpdates(props: { intervalSeconds: number; version: string; total: number; labels: { toggle: string; pending: string } }) {
+export function LiveUpdates(props: {
+  intervalSeconds: number;
+  version: string;
+  total: number;
+  remindersDue: number;
+  labels: { toggle: string; pending: string; reminder: string };
+}) {
   const router = useRouter();
   // The version the page was rendered at: anything newer, even before the first tick, triggers a refresh.
   const version = useRef<string>(props.version);
   const lastTotal = useRef(props.total);
+  const lastReminders = useRef(props.remindersDue);
   const [alerts, setAlerts] = useState(false);
 
   useEffect(() => {
@@ -35,10 +42,12 @@ export function LiveUpdates(props: { intervalSeconds: number; version: string; t
         const res = await fetch("/api/poll", { headers: { "If-None-Match": `"${version.current}"` }, cache: "no-store" });
         if (res.status === 401) return window.location.assign("/login");
         if (res.status !== 200) return;
-        const body = (await res.json()) as { version: string; total: number };
+        const body = (await res.json()) as { version: string; total: number; remindersDue: number };
         version.current = body.version;
         if (body.total > lastTotal.current && alerts) announce(props.labels.pending.replace("{count}", String(body.total)));
+        if (body.remindersDue > lastReminders.current && alerts) announce(props.labels.reminder);
         lastTotal.current = body.total;
+        lastReminders.current = body.remindersDue;
         if (!stopped) router.refresh();
       } catch {
         // Offline for a moment: the next tick tries again.
@@ -50,7 +59,7 @@ export function LiveUpdates(props: { intervalSeconds: number; version: string; t
       stopped = true;
       clearInterval(timer);
     };
-  }, [router, props.intervalSeconds, props.labels.pending, alerts]);
+  }, [router, props.intervalSeconds, props.labels.pending, props.labels.reminder, alerts]);
 
   const toggle = async () => {
     const next = !alerts;
