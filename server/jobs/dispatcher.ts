@@ -4,7 +4,7 @@ import type { FetchLike } from "@/server/channels/shared";
 import { SEND_TIMEOUT_MS } from "@/server/channels/shared";
 import { INTERRUPTED_REASON, OUTBOX_LEASE_MS, type OutboxOutcome, type SendVerdict } from "@/server/domain/outbox-retry";
 import { claimOutboxMessage, dueOutboxIds, failInFlight, inFlightOutbox } from "@/server/repositories/outbox";
-import type { MessageRow } from "@/server/repositories/messages";
+import { findMessage, type MessageRow } from "@/server/repositories/messages";
 import { prepareOutbound, recordSendResult } from "@/server/services/outbound";
 import { registerKick } from "./kick";
 
@@ -63,15 +63,18 @@ export async function runDispatcher(db: Db, options: DispatchOptions = {}): Prom
   const report: DispatchReport = { sent: 0, retrying: 0, failed: 0 };
   // Sends stuck longer than any send can take belong to a dispatcher that died without a restart here.
   recoverInterruptedSends(db, opts.now() - OUTBOX_LEASE_MS - SEND_TIMEOUT_MS);
-  const byChat = new Map<number, MessageRow[]>();
+  const byChat = new Map<number, number[]>();
   for (const id of dueOutboxIds(db, opts.now(), options.batch ?? 50)) {
-    const message = claim(db, id, opts.now());
-    if (!message) continue;
-    byChat.set(message.chatId, [...(byChat.get(message.chatId) ?? []), message]);
+    const chatId = findMessage(db, id)?.chatId;
+    if (chatId !== undefined) byChat.set(chatId, [...(byChat.get(chatId) ?? []), id]);
   }
   await Promise.all(
     [...byChat.values()].map(async (chain) => {
-      for (const message of chain) {
+      for (const id of chain) {
+        // Claimed only when its turn comes: a message still waiting behind an earlier one of its chat is
+        // not in flight, so a crash leaves it queued (sent after the restart), not failed "interrupted".
+        const message = claim(db, id, opts.now());
+        if (!message) continue;
         const outcome = await deliver(db, message, opts);
         if (outcome?.status === "sent") report.sent += 1;
         else if (outcome?.status === "queued") report.retrying += 1;

@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Db } from "@/db/client";
 
 /**
@@ -7,7 +8,10 @@ import type { Db } from "@/db/client";
  */
 export function dataVersion(db: Db): string {
   const client = db.$client;
-  const external = client.pragma("data_version", { simple: true }) as number;
-  const own = (client.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
-  return `${external}.${own}`;
+  let s = statements.get(client);
+  // Prepared once per connection: this runs on every poll of every open inbox.
+  if (!s) statements.set(client, (s = { external: client.prepare("PRAGMA data_version").pluck(), own: client.prepare("SELECT total_changes()").pluck() }));
+  return `${s.external.get() as number}.${s.own.get() as number}`;
 }
+
+const statements = new WeakMap<Db["$client"], { external: Statement; own: Statement }>();

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx as Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { preparedQuery } from "./prepared";
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -13,8 +14,15 @@ export function findUserByEmail(db: Db, email: string): UserRow | undefined {
     .get();
 }
 
+/** Prepared once per connection: every signed-in request re-reads its user through this. */
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return preparedQuery(db, "users.byId", (db) =>
+    db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }
 
 export function listUsers(db: Db): UserRow[] {

@@ -32,7 +32,7 @@ export async function freePort(exclude: number[] = []): Promise<number> {
 
 /** A fresh data folder under .tmp/chaos-*. */
 export function freshDataDir(name: string): string {
-  const dir = path.join(ROOT, ".tmp", `chaos-${name}-${process.pid}`);
+  const dir = path.join(ROOT, ".tmp", `chaos-${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   return dir;
@@ -40,9 +40,9 @@ export function freshDataDir(name: string): string {
 
 /** The environment of our child processes: ours without Vitest's markers. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  const env: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^VITEST|^NODE_ENV$|^TEST$/.test(k)) env[k] = v;
-  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra } as unknown as NodeJS.ProcessEnv;
 }
 
 export function charlaCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
@@ -50,6 +50,10 @@ export function charlaCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
 }
 
 const live = new Set<ChildProcess>();
+// Even if the test runner itself is torn down, no server or replier of ours outlives it.
+process.once("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
 
 /** SIGKILLs every child we started that is still running (afterAll, whatever happened). */
 export async function killLeftovers(): Promise<void> {

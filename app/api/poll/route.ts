@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
-import { currentUser } from "@/server/auth/session";
+import { requestUser } from "@/server/auth/request-user";
 import { poll } from "@/server/services/poll";
 
 // The inbox polls this every few seconds. An unchanged answer is a 304 with no body and no queries
-// beyond the session check and the database's change counter.
+// beyond the session check (cached per cookie, see request-user.ts) and the database's change counter.
 export async function GET(req: Request): Promise<Response> {
-  const user = await currentUser();
+  const user = await requestUser(req);
   if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
   const known = req.headers.get("if-none-match")?.replace(/^W\//, "").replace(/"/g, "") ?? null;
   const answer = poll(getDb(), user, known);

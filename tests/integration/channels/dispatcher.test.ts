@@ -144,6 +144,31 @@ describe("outbound dispatcher", () => {
     expect(row(inFlight.id)).toMatchObject({ status: "sent", pid: "wamid.retry", attempts: 1 });
   });
 
+  it("a crash during a chat's first send interrupts only that one; the messages waiting behind it stay queued", async () => {
+    const first = send("first");
+    const second = send("second");
+    const third = send("third");
+    // The provider has the first request and the process dies before the answer: the pass never ends.
+    const calls: string[] = [];
+    const hang: FetchLike = (_url, init) => {
+      calls.push((JSON.parse(init.body!) as { text: { body: string } }).text.body);
+      return new Promise(() => undefined);
+    };
+    void dispatch(hang);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual(["first"]);
+    expect(row(first.id).inflight).not.toBeNull();
+    expect(row(second.id)).toMatchObject({ status: "queued", inflight: null, attempts: 0 });
+    // The restart: only the send that may have reached the provider is failed; the rest go out, in order.
+    now += 2_000;
+    expect(recoverInterruptedSends(t.db, now + 1)).toBe(1);
+    const p = provider({ status: 200, body: JSON.stringify({ messages: [{ id: "w2" }] }) }, { status: 200, body: JSON.stringify({ messages: [{ id: "w3" }] }) });
+    expect(await dispatch(p.impl)).toMatchObject({ sent: 2, failed: 0 });
+    expect(p.calls.map((c) => (c.body as { text: { body: string } }).text.body)).toEqual(["second", "third"]);
+    expect(row(first.id)).toMatchObject({ status: "failed", reason: INTERRUPTED_REASON });
+    expect([row(second.id).status, row(third.id).status]).toEqual(["sent", "sent"]);
+  });
+
   it("sends each message exactly once with two dispatchers on two connections at the same time", async () => {
     const ids = Array.from({ length: 20 }, (_, i) => send(`m${i}`).id);
     const second = openDatabase(t.file);

@@ -48,7 +48,7 @@ export function ChatList(props: {
                   <span>{row.assigneeName ?? t("inbox.row.unassigned")}</span>
                   {row.status === "open" && pending && row.waitingSince !== null && <span>· {t("inbox.row.waiting", { time: formatDuration(now - row.waitingSince, locale) })}</span>}
                   {row.status === "scheduled" && row.remindAt !== null && <span>· {t("inbox.row.remind", { time: formatDateTime(row.remindAt, locale, timeZone) })}</span>}
-                  {row.status === "closed" && <span>· {t("inbox.row.closed", { reason: row.closeReason ?? "" })}</span>}
+                  {row.status === "closed" && <span>· {t("inbox.row.closed", { reason: row.closeReasonKey ? t(`reason.${row.closeReasonKey}`) : (row.closeReason ?? "") })}</span>}
                 </p>
               </Link>
               {/* The row's action menu: opens the chat with its Close / Schedule / Assign panel expanded. */}

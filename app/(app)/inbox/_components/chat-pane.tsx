@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { limitFor, replyWindow, channelLabel, templateVariableCount, type ChannelRef } from "@/server/domain";
+import { channelLabel, limitFor, networksOf, replyWindow, templateVariableCount, type ChannelRef } from "@/server/domain";
 import { utcToLocalDateTime } from "@/server/domain/time-zone";
 import type { Locale, Translate } from "@/server/i18n/locale";
 import type { serverApi } from "@/server/api/caller";
@@ -36,7 +36,8 @@ export function ChatPane(props: ChatPaneProps) {
   const { chat, earlier, contact, channel, assignee, messages, attachments, history } = view;
   const tz = user.timeZone;
   const names = new Map(team.map((u) => [u.id, u.name]));
-  const reasonNames = new Map(reasons.map((r) => [r.id, r.label]));
+  // The system's own reasons are shown in the reader's language; the company's are shown as written.
+  const reasonNames = new Map(reasons.map((r) => [r.id, r.systemKey === "transferred" || r.systemKey === "inactivity" ? t(`reason.${r.systemKey}`) : r.label]));
   const ctx: MessageContext = {
     locale,
     timeZone: tz,
@@ -47,7 +48,7 @@ export function ChatPane(props: ChatPaneProps) {
   const ref: ChannelRef = { type: channel.type, zenviaChannel: channel.zenviaChannel === "whatsapp" || channel.zenviaChannel === "instagram" ? channel.zenviaChannel : null };
   const limit = limitFor({ channelType: ref.type, zenviaChannel: ref.zenviaChannel, purpose: "reply" });
   const windowOpen = channel.type === "webchat" || replyWindow(chat.lastInboundAt, now).open;
-  const whatsappLike = channel.type === "whatsapp" || (channel.type === "zenvia" && channel.zenviaChannel !== "instagram");
+  const whatsappLike = networksOf(ref).includes("whatsapp");
   const closed = chat.status === "closed";
   const canWrite = !closed && windowOpen;
   const offerTemplates = whatsappLike && (closed || !windowOpen);

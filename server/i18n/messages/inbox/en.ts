@@ -107,6 +107,8 @@ export const en = {
   "msg.fromContact": "Contact",
   "msg.fromBot": "Bot",
   "msg.image": "Image",
+  "reason.transferred": "Transferred",
+  "reason.inactivity": "Inactivity",
   "system.assigned": "Assigned to {to}",
   "system.transferred": "Transferred from {from} to {to}",
   "system.closed": "Closed: {reason}",

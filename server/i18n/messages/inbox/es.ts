@@ -109,6 +109,8 @@ export const es: Messages = {
   "msg.fromContact": "Contacto",
   "msg.fromBot": "Bot",
   "msg.image": "Imagen",
+  "reason.transferred": "Transferido",
+  "reason.inactivity": "Inactividad",
   "system.assigned": "Asignado a {to}",
   "system.transferred": "Transferido de {from} a {to}",
   "system.closed": "Cerrado: {reason}",

@@ -109,6 +109,8 @@ export const pt: Messages = {
   "msg.fromContact": "Contato",
   "msg.fromBot": "Bot",
   "msg.image": "Imagem",
+  "reason.transferred": "Transferido",
+  "reason.inactivity": "Inatividade",
   "system.assigned": "Atribuído a {to}",
   "system.transferred": "Transferido de {from} para {to}",
   "system.closed": "Fechado: {reason}",
