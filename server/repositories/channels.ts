@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { channels } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 
 export type ChannelRow = typeof channels.$inferSelect;
 
@@ -12,8 +13,9 @@ export function updateChannel(db: Db, id: number, patch: Partial<typeof channels
   return db.update(channels).set(patch).where(eq(channels.id, id)).returning().get();
 }
 
+/** Prepared once per connection: every Meta webhook routes its events through this list. */
 export function listChannels(db: Db): ChannelRow[] {
-  return db.select().from(channels).orderBy(asc(channels.id)).all();
+  return preparedQuery(db, "channels.all", (db) => db.select().from(channels).orderBy(asc(channels.id)).prepare()).all();
 }
 
 export function findChannel(db: Db, id: number): ChannelRow | undefined {

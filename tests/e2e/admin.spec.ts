@@ -253,5 +253,7 @@ test.describe("without JavaScript", () => {
     const response = await page.goto("/admin/users");
     expect(response?.status()).toBe(403);
     await expect(page.getByTestId("users-table")).toHaveCount(0);
+    // Readable without JavaScript, not a blank error shell.
+    await expect(page.getByTestId("forbidden-title")).toHaveText("Administrators only");
   });
 });

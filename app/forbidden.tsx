@@ -2,7 +2,7 @@ import Link from "next/link";
 import { currentUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
 
-/** Rendered with status 403 when an agent opens an admin page or posts an admin form. */
+/** Rendered (in the browser) with status 403 when an agent's JavaScript-driven admin action is refused. */
 export default async function AdminForbidden() {
   const user = await currentUser();
   const { t } = await requestLocale(user?.locale);

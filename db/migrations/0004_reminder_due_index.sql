@@ -1,0 +1,1 @@
+CREATE INDEX `chats_reminder_due_idx` ON `chats` (`assignee_id`) WHERE "chats"."status" = 'open' AND "chats"."reminder_due" = 1;
