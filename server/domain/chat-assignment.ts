@@ -42,10 +42,10 @@ export function assignChat(
   const status = transition(chat.status, previous === null ? "assign" : "transfer");
   if (!status) throw new Error("assign and transfer are never ignored");
   if (!target.active) {
-    throw badRequest(`${target.name} is deactivated and can't be assigned chats.`);
+    throw badRequest(`${target.name} is deactivated and can't be assigned chats.`, { key: "error.assign.inactive", params: { name: target.name } });
   }
   if (previous === target.id) {
-    throw conflict(`This chat is already assigned to ${target.name}.`);
+    throw conflict(`This chat is already assigned to ${target.name}.`, { key: "error.assign.same", params: { name: target.name } });
   }
 
   if (previous === null) {

@@ -65,10 +65,16 @@ export function closeChat(
   const { reason } = input;
   // The system reasons describe what the system did; an agent choosing one would make reports lie.
   if (reason.systemKey !== null) {
-    throw badRequest(`“${reason.label}” is used by the system and can't be chosen when closing a chat.`);
+    throw badRequest(`“${reason.label}” is used by the system and can't be chosen when closing a chat.`, {
+      key: "error.reason.system",
+      params: { label: reason.label },
+    });
   }
   if (!reason.active) {
-    throw badRequest(`The close reason “${reason.label}” has been archived; choose another one.`);
+    throw badRequest(`The close reason “${reason.label}” has been archived; choose another one.`, {
+      key: "error.reason.archived",
+      params: { label: reason.label },
+    });
   }
   return decide(chat, closingFields(reason, input.byUserId, input.at), [
     { type: "closed", reason: { id: reason.id, systemKey: null }, by: input.byUserId },
@@ -102,10 +108,11 @@ export function scheduleChat(
   const status = transition(chat.status, "schedule");
   if (!status) return unchanged(chat);
   const { at, now } = input;
-  if (!Number.isFinite(at)) throw badRequest("The reminder time is not a valid date.");
+  if (!Number.isFinite(at)) throw badRequest("The reminder time is not a valid date.", { key: "error.remind.invalid" });
   if (at <= now) {
     throw badRequest(
       `The reminder time must be in the future; ${new Date(at).toISOString()} has already passed.`,
+      { key: "error.remind.past" },
     );
   }
   const note = input.note?.trim() || null;
@@ -114,6 +121,7 @@ export function scheduleChat(
     if (length > REMIND_NOTE_MAX) {
       throw badRequest(
         `Reminder notes are limited to ${formatCount(REMIND_NOTE_MAX)} characters; this one has ${formatCount(length)}.`,
+        { key: "error.remind.noteLength", params: { max: REMIND_NOTE_MAX, count: length } },
       );
     }
   }

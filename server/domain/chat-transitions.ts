@@ -80,6 +80,8 @@ export const CHAT_TRANSITIONS = {
 export function transition(status: ChatStatus, event: ChatEvent): ChatStatus | null {
   const outcome: Transition = CHAT_TRANSITIONS[status][event];
   if (outcome === "ignore") return null;
-  if (typeof outcome === "object") throw new DomainError(outcome.refuse, outcome.message);
+  if (typeof outcome === "object") {
+    throw new DomainError(outcome.refuse, outcome.message, { key: `error.transition.${status}.${event}` });
+  }
   return outcome;
 }

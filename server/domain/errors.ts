@@ -8,10 +8,20 @@ export type DomainErrorCode =
   | "BAD_REQUEST"
   | "PRECONDITION_FAILED";
 
+/**
+ * A translation key (see server/i18n/messages/errors) and its parameters. The English message stays the
+ * error's text for logs, the CLI and the API; screens show the reader's language when a key is present.
+ */
+export interface ErrorText {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    readonly text?: ErrorText,
   ) {
     super(message);
     this.name = "DomainError";
@@ -24,9 +34,9 @@ export function isDomainError(error: unknown): error is DomainError {
 
 // The helpers return rather than throw so call sites read `throw badRequest(...)` and
 // TypeScript's control-flow analysis sees the throw.
-export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
-export const notFound = (message: string) => new DomainError("NOT_FOUND", message);
-export const conflict = (message: string) => new DomainError("CONFLICT", message);
-export const badRequest = (message: string) => new DomainError("BAD_REQUEST", message);
-export const preconditionFailed = (message: string) =>
-  new DomainError("PRECONDITION_FAILED", message);
+export const forbidden = (message: string, text?: ErrorText) => new DomainError("FORBIDDEN", message, text);
+export const notFound = (message: string, text?: ErrorText) => new DomainError("NOT_FOUND", message, text);
+export const conflict = (message: string, text?: ErrorText) => new DomainError("CONFLICT", message, text);
+export const badRequest = (message: string, text?: ErrorText) => new DomainError("BAD_REQUEST", message, text);
+export const preconditionFailed = (message: string, text?: ErrorText) =>
+  new DomainError("PRECONDITION_FAILED", message, text);

@@ -56,7 +56,7 @@ function subject(spec: LimitSpec): string {
 
 /** Throws BAD_REQUEST when the text is blank or longer than the limit. */
 export function assertWithinLimit(text: string, spec: LimitSpec): void {
-  if (isBlank(text)) throw badRequest("The message is empty; write something first.");
+  if (isBlank(text)) throw badRequest("The message is empty; write something first.", { key: "error.message.empty" });
   const max = limitFor(spec);
   // A grapheme is at least one UTF-16 unit, so a text this short can't be over; skip counting.
   if (text.length <= max) return;
@@ -64,6 +64,10 @@ export function assertWithinLimit(text: string, spec: LimitSpec): void {
   if (length > max) {
     throw badRequest(
       `${subject(spec)} are limited to ${formatCount(max)} characters; this one has ${formatCount(length)}.`,
+      {
+        key: `error.limit.${spec.purpose}`,
+        params: { channel: channelLabel({ type: spec.channelType, zenviaChannel: spec.zenviaChannel }), max, count: length },
+      },
     );
   }
 }

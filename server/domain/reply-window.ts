@@ -37,16 +37,18 @@ export function assertCanSendFreeText(
         neverWrote
           ? "This contact hasn't written to us on WhatsApp yet, so only a template can be sent."
           : "More than 24 hours have passed since the contact's last message, so WhatsApp only allows sending a template.",
+        { key: neverWrote ? "error.window.whatsappNever" : "error.window.whatsappClosed" },
       );
     }
     if (kind === "template") {
-      throw badRequest("Instagram has no message templates; write a regular reply instead.");
+      throw badRequest("Instagram has no message templates; write a regular reply instead.", { key: "error.window.instagramTemplates" });
     }
     if (!open) {
       throw preconditionFailed(
         neverWrote
           ? "This contact hasn't written to us on Instagram yet, and Instagram only allows replies within 24 hours of the contact's last message."
           : "Instagram's 24-hour window has closed: the contact's last message is more than 24 hours old, so nothing can be sent until they write again.",
+        { key: neverWrote ? "error.window.instagramNever" : "error.window.instagramClosed" },
       );
     }
   }

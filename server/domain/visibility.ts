@@ -17,6 +17,7 @@ export function assertSectionVisible(section: Section, viewer: Viewer, sharedInb
   if (!visibleSections(viewer, sharedInbox).includes(section)) {
     throw forbidden(
       `Only administrators can see the “${section}” section while the inbox isn't shared.`,
+      { key: "error.visibility.section" },
     );
   }
 }
@@ -40,7 +41,7 @@ export function assertCanSeeChat(
   sharedInbox: boolean,
 ): void {
   if (!canSeeChat(viewer, chat, sharedInbox)) {
-    throw forbidden("This chat is assigned to another agent, and the inbox isn't shared.");
+    throw forbidden("This chat is assigned to another agent, and the inbox isn't shared.", { key: "error.visibility.chat" });
   }
 }
 

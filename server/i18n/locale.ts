@@ -29,8 +29,16 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 export function translator(locale: Locale): Translate {
   const dict = dictionaries[locale];
+  const numbers = new Intl.NumberFormat(locale);
   return (key, vars) => {
     const text = dict[key] ?? en[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+    const show = (value: string | number) => (typeof value === "number" ? numbers.format(value) : value);
+    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? show(vars[name]!) : m)) : text;
   };
+}
+
+/** A rule's refusal in the reader's language when it carries a known key; its English text otherwise. */
+export function translateError(t: Translate, error: { message: string; text?: { key: string; params?: Record<string, string | number> } }): string {
+  const key = error.text?.key;
+  return key && key in en ? t(key as MessageKey, error.text?.params) : error.message;
 }

@@ -92,6 +92,7 @@ export function assignChatAction(
       const holder = chat.assigneeId === null ? null : findUserById(tx, chat.assigneeId);
       throw conflict(
         holder ? `${holder.name} took this chat a moment ago; reload to see it.` : "This chat changed a moment ago; reload to see it.",
+        holder ? { key: "error.assign.taken", params: { name: holder.name } } : { key: "error.assign.changed" },
       );
     }
     const target = findUserById(tx, targetUserId);

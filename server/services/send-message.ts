@@ -59,7 +59,7 @@ function sendInTx(db: Db, ctx: ActionContext, chatId: number, input: SendInput, 
       // A call entry records what the agent did on the phone; it is not sent through the channel.
       if (content.kind !== "call") assertCanSendFreeText(ref, chat.lastInboundAt, ctx.now, content.kind);
       if (chat.status === "closed" && content.kind !== "template") {
-        throw conflict("This chat is closed; only a template can be sent, and the contact's reply will open a new chat.");
+        throw conflict("This chat is closed; only a template can be sent, and the contact's reply will open a new chat.", { key: "error.send.closed" });
       }
       const record = contentToRecord(tx, channel, content);
       const body = options.caption?.trim() ? options.caption.trim() : record.body;

@@ -9,6 +9,8 @@ import { getDb } from "@/db/client";
 import { badRequest, isDomainError } from "@/server/domain/errors";
 import { localDateTimeToUtc } from "@/server/domain/time-zone";
 import { sendAttachment } from "@/server/services/upload";
+import { translateError } from "@/server/i18n/locale";
+import { requestLocale } from "@/server/i18n/request";
 import { safeReturnTo, withOutcome } from "@/app/_lib/form-redirect";
 
 // Every form in the inbox posts here, so the pages work without JavaScript. Each action calls the same
@@ -24,7 +26,9 @@ async function perform(formData: FormData, work: (api: Api) => Promise<unknown>,
     target = after?.(result) ?? target;
   } catch (err) {
     if (err instanceof TRPCError && err.code === "UNAUTHORIZED") redirect("/login");
-    if (err instanceof TRPCError || isDomainError(err)) error = err.message;
+    const rule = isDomainError(err) ? err : err instanceof TRPCError && isDomainError(err.cause) ? err.cause : null;
+    if (rule) error = translateError((await requestLocale((await currentUser())?.locale)).t, rule);
+    else if (err instanceof TRPCError) error = err.message;
     else if (err instanceof z.ZodError) error = err.issues.map((i) => i.message).join("; ");
     else throw err;
   }

@@ -1,4 +1,4 @@
-// Each area of the app keeps its strings in its own folder (core, inbox, admin, widget), one file per
+// Each area of the app keeps its strings in its own folder (core, inbox, admin, widget, errors), one file per
 // language; the types make a missing translation a compile error.
 import * as core from "./core/en";
 import { es as coreEs } from "./core/es";
@@ -9,12 +9,15 @@ import { pt as inboxPt } from "./inbox/pt";
 import * as admin from "./admin/en";
 import { es as adminEs } from "./admin/es";
 import { pt as adminPt } from "./admin/pt";
+import * as errors from "./errors/en";
+import { es as errorsEs } from "./errors/es";
+import { pt as errorsPt } from "./errors/pt";
 import * as widget from "./widget/en";
 import { es as widgetEs } from "./widget/es";
 import { pt as widgetPt } from "./widget/pt";
 
-export const en = { ...core.en, ...inbox.en, ...admin.en, ...widget.en };
+export const en = { ...core.en, ...inbox.en, ...admin.en, ...widget.en, ...errors.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const es: Messages = { ...coreEs, ...inboxEs, ...adminEs, ...widgetEs };
-export const pt: Messages = { ...corePt, ...inboxPt, ...adminPt, ...widgetPt };
+export const es: Messages = { ...coreEs, ...inboxEs, ...adminEs, ...widgetEs, ...errorsEs };
+export const pt: Messages = { ...corePt, ...inboxPt, ...adminPt, ...widgetPt, ...errorsPt };
