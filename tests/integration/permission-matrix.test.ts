@@ -49,7 +49,8 @@ vi.mock("next/navigation", () => ({
 vi.mock("next/headers", () => {
   const jar = new Map<string, string>();
   return {
-    headers: async () => new Headers(),
+    // Refusals are shown in the reader's language; the verdicts below read the English ones.
+    headers: async () => new Headers({ "accept-language": "en" }),
     cookies: async () => ({
       get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
       set: (name: string | { name: string; value: string }, value?: string) =>
