@@ -1,3 +1,4 @@
+import { INSTAGRAM_API_BASE } from "@/server/domain/channel-config";
 import type { HttpRequestSpec, OutboundMessage, SendResult } from "../types";
 import {
   UnsendableMessageError,
@@ -11,7 +12,8 @@ import {
   type FetchLike,
 } from "../shared";
 
-export const INSTAGRAM_DEFAULT_API_BASE_URL = "https://graph.instagram.com/v23.0";
+// One source of truth with the channel settings form and CLI defaults.
+export const INSTAGRAM_DEFAULT_API_BASE_URL = INSTAGRAM_API_BASE;
 
 export interface InstagramConfig {
   accountId: string;

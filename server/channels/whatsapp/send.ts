@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { GRAPH_API_BASE } from "@/server/domain/channel-config";
 import type { HttpRequestSpec, OutboundMessage, SendResult } from "../types";
 import {
   UnsendableMessageError,
@@ -18,7 +19,8 @@ import {
   type FetchLike,
 } from "../shared";
 
-export const WHATSAPP_DEFAULT_API_BASE_URL = "https://graph.facebook.com/v23.0";
+// One source of truth with the channel settings form and CLI defaults.
+export const WHATSAPP_DEFAULT_API_BASE_URL = GRAPH_API_BASE;
 
 export interface WhatsAppConfig {
   phoneNumberId: string;

@@ -1,3 +1,4 @@
+import { ZENVIA_API_BASE } from "@/server/domain/channel-config";
 import type { HttpRequestSpec, OutboundMessage, SendResult } from "../types";
 import {
   UnsendableMessageError,
@@ -15,7 +16,8 @@ import {
   type FetchLike,
 } from "../shared";
 
-export const ZENVIA_DEFAULT_API_BASE_URL = "https://api.zenvia.com";
+// One source of truth with the channel settings form and CLI defaults.
+export const ZENVIA_DEFAULT_API_BASE_URL = ZENVIA_API_BASE;
 export const ZENVIA_CHANNELS = ["whatsapp", "instagram"] as const;
 export type ZenviaChannel = (typeof ZENVIA_CHANNELS)[number];
 
