@@ -1,13 +1,9 @@
 import type { DbOrTx } from "@/db/client";
-import type { ChatDecision, ChatState, SystemEvent } from "@/server/domain";
+import type { ChatDecision, SystemEvent } from "@/server/domain";
 import { insertMessage, type MessageRow } from "@/server/repositories/messages";
 import { updateChat, type ChatRow, type NewChat } from "@/server/repositories/chats";
 
 // The writes every chat use case shares: apply a domain decision to the row, record its system events.
-
-export function chatState(row: ChatRow): ChatState {
-  return row;
-}
 
 /** `extra` columns (e.g. the list preview) are written in the same UPDATE, even when the decision changes nothing. */
 export function writeDecision(tx: DbOrTx, chat: ChatRow, decision: ChatDecision, at: number, extra: Partial<NewChat> = {}): ChatRow {
