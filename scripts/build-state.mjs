@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "server", "db", "public", "instrumentation.ts", "proxy.ts", "security-headers.mjs", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = ["app", "server", "scripts/build-front.mjs", "db", "public", "instrumentation.ts", "proxy.ts", "security-headers.mjs", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", ".next", "migrations"]);
 // Build output folders (NEXT_DIST_DIR) start with ".next" and are skipped by the walk below.
 

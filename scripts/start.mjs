@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsCurrent, markBuilt, sourceHash } from "./build-state.mjs";
+import { buildFrontServer, frontServerFile } from "./build-front.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const demo = process.argv.includes("--demo");
@@ -42,15 +43,19 @@ if (!buildIsCurrent(root, hash)) {
   } finally {
     if (fs.readFileSync(tsconfig, "utf8") !== tsconfigBefore) fs.writeFileSync(tsconfig, tsconfigBefore);
   }
+  await buildFrontServer();
   markBuilt(root, hash);
 }
+// A build made before the front server existed has Next's half only.
+if (!fs.existsSync(frontServerFile())) await buildFrontServer();
 if (buildOnly) process.exit(0);
 
 run([path.join(root, "bin", "charla.mjs"), "init"]);
 if (demo) run([path.join(root, "bin", "charla.mjs"), "demo", "seed"]);
 
 console.log(`Charla on http://${process.env.HOST === "0.0.0.0" ? "localhost" : process.env.HOST}:${process.env.PORT} (data in ${process.env.DATA_DIR})`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", process.env.PORT, "-H", process.env.HOST], {
+// Next's request handler behind the front server, which answers the poll and the webhooks itself.
+const server = spawn(process.execPath, [frontServerFile()], {
   cwd: root,
   stdio: "inherit",
   env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env },

@@ -100,7 +100,7 @@ function track(child: ChildProcess): () => number {
   };
 }
 
-/** `next start` on a copy of `sourceDb`; reused by every suite of the run that asks for the same database. */
+/** The production server (as `npm start` runs it) on a copy of `sourceDb`; reused by every suite of the run that asks for the same database. */
 export async function benchServer(sourceDb: string, log: (line: string) => void): Promise<BenchServer> {
   if (current?.key === sourceDb) return current.server;
   if (current) await current.server.stop();
@@ -128,13 +128,14 @@ export async function benchServer(sourceDb: string, log: (line: string) => void)
     // The workloads here send nothing and carry no media, so the dispatcher and downloads have nothing to do.
     CHARLA_JOBS: "off",
   };
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // What `npm start` runs: the front server (poll and webhooks) with Next's handler behind it.
+  const child = spawn(process.execPath, [path.join(ROOT, DIST_DIR, "charla-server.mjs")], {
     cwd: ROOT,
-    env,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.add(child);
-  log(`next start on 127.0.0.1:${port} (pid ${child.pid}) …`);
+  log(`charla server on 127.0.0.1:${port} (pid ${child.pid}) …`);
   await waitFor(port, "/login", child, 120);
   const peakRss = track(child);
   const server: BenchServer = {

@@ -47,3 +47,30 @@ export function parseJsonBody(raw: Buffer): unknown {
     throw new WebhookError(400, `Invalid JSON: ${(err as Error).message}`);
   }
 }
+
+/** readBodyLimited for a node:http request (the front server). */
+export function readNodeBodyLimited(req: import("node:http").IncomingMessage, limit: number = WEBHOOK_BODY_LIMIT): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      return reject(tooLarge(limit));
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let failed = false;
+    req.on("data", (chunk: Buffer) => {
+      if (failed) return;
+      total += chunk.byteLength;
+      if (total > limit) {
+        failed = true;
+        // Drain what is still coming, without keeping it, so the answer can be sent on this connection.
+        chunks.length = 0;
+        return reject(tooLarge(limit));
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => !failed && resolve(Buffer.concat(chunks, total)));
+    req.on("error", (err) => !failed && reject(err));
+  });
+}

@@ -10,7 +10,8 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const CHAOS_DIST_DIR = ".next-chaos";
-const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+/** What `npm start` runs: the front server with Next behind it (scripts/build-front.mjs). */
+const SERVER_ENTRY = path.join(ROOT, CHAOS_DIST_DIR, "charla-server.mjs");
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -74,7 +75,7 @@ export function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** `next start` run directly (no wrapper), so the child's PID is the server's own. */
+/** The production server run directly (no wrapper), so the child's PID is the server's own. */
 export class ServerProcess {
   child: ChildProcess | null = null;
   starts = 0;
@@ -92,9 +93,9 @@ export class ServerProcess {
     this.starts += 1;
     const log = fs.openSync(path.join(this.logDir, `server-${this.starts}.log`), "w");
     const child = track(
-      spawn(process.execPath, [NEXT_BIN, "start", "-p", String(this.port), "-H", "127.0.0.1"], {
+      spawn(process.execPath, [SERVER_ENTRY], {
         cwd: ROOT,
-        env: this.env,
+        env: { ...this.env, PORT: String(this.port), HOST: "127.0.0.1" },
         stdio: ["ignore", log, log],
       }),
     );

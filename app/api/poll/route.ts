@@ -1,15 +1,12 @@
 import { getDb } from "@/db/client";
 import { requestUser } from "@/server/auth/request-user";
-import { poll } from "@/server/services/poll";
+import { pollAnswer } from "@/server/http/poll-answer";
+import { toResponse } from "@/server/http/responses";
 
 // The inbox polls this every few seconds. An unchanged answer is a 304 with no body and no queries
-// beyond the session check (cached per cookie, see request-user.ts) and the database's change counter.
+// beyond the session check (cached per cookie, see session-token.ts) and the database's change counter.
+// Under `npm start` the front server (server/http/front) answers it before Next; this serves `next dev`.
 export async function GET(req: Request): Promise<Response> {
   const user = await requestUser(req);
-  if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
-  const known = req.headers.get("if-none-match")?.replace(/^W\//, "").replace(/"/g, "") ?? null;
-  const answer = poll(getDb(), user, known);
-  const headers = { ETag: `"${answer.version}"`, "Cache-Control": "private, no-cache" };
-  if (!answer.changed) return new Response(null, { status: 304, headers });
-  return Response.json(answer, { headers });
+  return toResponse(pollAnswer(getDb(), user, req.headers.get("if-none-match")));
 }

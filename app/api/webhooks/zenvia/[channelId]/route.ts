@@ -1,23 +1,22 @@
 import { getDb } from "@/db/client";
-import { kickMediaDownloads } from "@/server/jobs/kick";
 import { readBodyLimited } from "@/server/http/request-body";
-import { errorResponse, json } from "@/server/http/responses";
-import { receiveZenviaWebhook, zenviaChannel } from "@/server/services/webhooks";
+import { errorResponse, toResponse } from "@/server/http/responses";
+import { zenviaWebhookAnswer } from "@/server/http/webhook-answers";
+import { zenviaChannel } from "@/server/services/webhooks";
 
 // Zenvia posts MESSAGE and MESSAGE_STATUS events here; the channel id in the URL picks the channel and
-// its secret header authenticates the call.
+// its secret header authenticates the call. Under `npm start` the front server answers it before Next.
 export const dynamic = "force-dynamic";
 
 export async function POST(req: Request, { params }: { params: Promise<{ channelId: string }> }): Promise<Response> {
+  const { channelId } = await params;
+  const db = getDb();
   try {
-    const { channelId } = await params;
-    const db = getDb();
+    // 404 before reading the body of a call for no channel of ours.
     zenviaChannel(db, channelId);
-    const raw = await readBodyLimited(req);
-    const receipt = receiveZenviaWebhook(db, channelId, raw, req.headers, Date.now());
-    if (receipt.pendingMedia) kickMediaDownloads();
-    return json({ ok: true });
   } catch (err) {
     return errorResponse(err, "webhook zenvia");
   }
+  const raw = await readBodyLimited(req).catch((err: Error) => err);
+  return toResponse(zenviaWebhookAnswer(db, channelId, raw, req.headers, Date.now()));
 }

@@ -1,0 +1,39 @@
+import type { Db } from "@/db/client";
+import type { HeaderBag } from "@/server/channels/registry";
+import { kickMediaDownloads } from "@/server/jobs/kick";
+import { metaHandshake, receiveMetaWebhook, receiveZenviaWebhook, type MetaProvider } from "@/server/services/webhooks";
+import { errorAnswer, jsonAnswer, type PlainAnswer } from "./responses";
+
+// The providers' webhooks as plain answers, shared by the route handlers and the front server.
+
+const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
+
+export function metaHandshakeAnswer(db: Db, type: MetaProvider, params: URLSearchParams): PlainAnswer {
+  const challenge = metaHandshake(db, type, params);
+  // Meta expects the bare challenge back, nothing else.
+  return challenge === null ? { status: 403, headers: TEXT, body: "Forbidden" } : { status: 200, headers: TEXT, body: challenge };
+}
+
+/** `raw` is the body as read (or the error reading it, e.g. too large). */
+export function metaWebhookAnswer(db: Db, type: MetaProvider, raw: Buffer | Error, headers: HeaderBag, now: number): PlainAnswer {
+  try {
+    if (raw instanceof Error) throw raw;
+    const receipt = receiveMetaWebhook(db, type, raw, headers, now);
+    // Media is fetched after answering: Meta wants its answer fast and retries slow webhooks.
+    if (receipt.pendingMedia) kickMediaDownloads();
+    return jsonAnswer({ ok: true });
+  } catch (err) {
+    return errorAnswer(err, `webhook ${type}`);
+  }
+}
+
+export function zenviaWebhookAnswer(db: Db, channelId: string, raw: Buffer | Error, headers: HeaderBag, now: number): PlainAnswer {
+  try {
+    if (raw instanceof Error) throw raw;
+    const receipt = receiveZenviaWebhook(db, channelId, raw, headers, now);
+    if (receipt.pendingMedia) kickMediaDownloads();
+    return jsonAnswer({ ok: true });
+  } catch (err) {
+    return errorAnswer(err, "webhook zenvia");
+  }
+}
