@@ -1,5 +1,5 @@
 // npm run bench:seed -- --contacts 100000 --messages 1000000 [--out FILE] [--seed N] [--days 365]
-//   [--inactivity-minutes 10080|never] [--fts trigger|rebuild]
+//   [--inactivity-minutes 10080|never]
 // Writes a deterministic, realistic Charla database (see lib/generate.ts) and prints rows/s.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +17,6 @@ const { values } = parseArgs({
     seed: { type: "string", default: String(DEFAULT_SEED) },
     days: { type: "string", default: "365" },
     "inactivity-minutes": { type: "string", default: "10080" },
-    fts: { type: "string", default: "rebuild" },
   },
 });
 
@@ -36,10 +35,9 @@ const seed = int("seed", values.seed, 0);
 const days = int("days", values.days, 1);
 const inactivityRaw = values["inactivity-minutes"]!;
 const inactivityMinutes = inactivityRaw === "never" ? null : int("inactivity-minutes", inactivityRaw, 5);
-const fts = values.fts === "rebuild" ? "rebuild" : values.fts === "trigger" ? "trigger" : (console.error("--fts expects trigger or rebuild"), process.exit(2));
 const out = path.resolve(values.out ?? datasetFile(datasetParams(messages, { contacts, seed, days, inactivityMinutes })));
 
-const report = seedDatabase({ contacts, messages, seed, out, days, end: DEFAULT_END, inactivityMinutes, fts, log: (l) => console.log(l) });
+const report = seedDatabase({ contacts, messages, seed, out, days, end: DEFAULT_END, inactivityMinutes, log: (l) => console.log(l) });
 const s = report.seconds;
 console.log(
   [
@@ -47,6 +45,6 @@ console.log(
     `rows: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(", ")} — ${report.totalRows} in all`,
     `chats: ${Object.entries(report.chatsByState).map(([k, n]) => `${k} ${n}`).join(", ")}`,
     `time: simulate ${s.simulate.toFixed(1)} s, order ${s.sort.toFixed(1)} s, insert ${s.write.toFixed(1)} s, indexes ${s.indexes.toFixed(1)} s, fts ${s.fts.toFixed(1)} s, checks ${s.finish.toFixed(1)} s, total ${s.total.toFixed(1)} s`,
-    `${Math.round(report.rowsPerSecond).toLocaleString("en")} rows/s overall, ${Math.round(report.insertRowsPerSecond).toLocaleString("en")} rows/s writing (insert + indexes + fts; fts: ${fts})`,
+    `${Math.round(report.rowsPerSecond).toLocaleString("en")} rows/s overall, ${Math.round(report.insertRowsPerSecond).toLocaleString("en")} rows/s writing (insert + indexes + fts)`,
   ].join("\n"),
 );

@@ -279,3 +279,19 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at)],
 );
+
+/**
+ * Provider webhook deliveries accepted but not yet filed into chats. A webhook is answered once its events
+ * are here (one insert), and server/jobs/inbound.ts files them in batches right after: what a provider
+ * delivered survives a crash, a bug in filing (the row stays, with its error, and is retried) and bursts.
+ */
+export const inboundQueue = sqliteTable("inbound_queue", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** JSON: [{ channelId, event }] in the order the provider sent them (server/channels/types InboundEvent). */
+  events: text("events").notNull(),
+  receivedAt: integer("received_at").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: integer("next_attempt_at").notNull().default(0),
+  lastError: text("last_error"),
+  // No secondary index: accepting must cost one row write, and the queue is near empty but for bursts.
+});

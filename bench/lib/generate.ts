@@ -65,7 +65,6 @@ export interface SeedOptions {
   /** The inactivity setting the history is replayed with (null = never). Written to settings when not the default. */
   inactivityMinutes: number | null;
   /** "trigger": FTS triggers stay on while loading. "rebuild": triggers off while loading, one rebuild at the end. */
-  fts: "trigger" | "rebuild";
   log?: (line: string) => void;
 }
 
@@ -842,10 +841,9 @@ export function seedDatabase(opts: SeedOptions): SeedReport {
   const setAside = sqlite
     .prepare(
       `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND (
-         (type = 'index' AND tbl_name IN ('chats', 'messages', 'attachments', 'audit_log', 'contact_identities')) OR
-         (type = 'trigger' AND name IN ('messages_fts_ai', 'contacts_fts_ai') AND @rebuild))`,
+         type = 'index' AND tbl_name IN ('chats', 'messages', 'attachments', 'audit_log', 'contact_identities'))`,
     )
-    .all({ rebuild: opts.fts === "rebuild" ? 1 : 0 }) as Array<{ type: string; name: string; sql: string }>;
+    .all() as Array<{ type: string; name: string; sql: string }>;
   for (const x of setAside) sqlite.exec(`DROP ${x.type === "index" ? "INDEX" : "TRIGGER"} ${x.name}`);
 
   const rows: Record<string, number> = {};
@@ -909,11 +907,9 @@ export function seedDatabase(opts: SeedOptions): SeedReport {
 
   for (const x of setAside.filter((x) => x.type === "index")) sqlite.exec(x.sql);
   const reindexed = performance.now();
-  if (opts.fts === "rebuild") {
-    sqlite.exec("INSERT INTO messages_fts(messages_fts) VALUES('rebuild')");
-    sqlite.exec("INSERT INTO contacts_fts(contacts_fts) VALUES('rebuild')");
-    for (const x of setAside.filter((x) => x.type === "trigger")) sqlite.exec(x.sql);
-  }
+  // The app indexes what it inserts (server/repositories/search-index.ts); a bulk load builds the index at once.
+  sqlite.exec("INSERT INTO messages_fts(messages_fts) VALUES('rebuild')");
+  sqlite.exec("INSERT INTO contacts_fts(contacts_fts) VALUES('rebuild')");
   const indexed = performance.now();
 
   // ---- finish: verify, back to the app's settings, move into place ------------------------------------------

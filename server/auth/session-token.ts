@@ -62,13 +62,12 @@ async function decodedUserId(name: string, value: string, now: number): Promise<
 }
 
 /**
- * The active user a Cookie header signs in, null when it signs in nobody, or undefined when only Auth.js
- * can tell (a session split into chunks).
+ * The active user a Cookie header signs in, null when its session cookie signs in nobody, or undefined
+ * when Auth.js should decide: no session cookie (the tests' and other sign-in paths), or one split into chunks.
  */
 export async function userFromCookieHeader(db: Db, header: string | null | undefined, now = Date.now()): Promise<PublicUser | null | undefined> {
   const cookie = sessionCookie(header);
-  if (cookie.kind === "chunked") return undefined;
-  if (cookie.kind === "none") return null;
+  if (cookie.kind !== "plain") return undefined;
   const userId = await decodedUserId(cookie.name, cookie.value, now);
   return userId === null ? null : activeUserById(db, userId);
 }

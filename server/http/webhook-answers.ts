@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { HeaderBag } from "@/server/channels/registry";
-import { kickMediaDownloads } from "@/server/jobs/kick";
+import { fileInboundSoon } from "@/server/jobs/inbound";
 import { metaHandshake, receiveMetaWebhook, receiveZenviaWebhook, type MetaProvider } from "@/server/services/webhooks";
 import { errorAnswer, jsonAnswer, type PlainAnswer } from "./responses";
 
@@ -19,8 +19,8 @@ export function metaWebhookAnswer(db: Db, type: MetaProvider, raw: Buffer | Erro
   try {
     if (raw instanceof Error) throw raw;
     const receipt = receiveMetaWebhook(db, type, raw, headers, now);
-    // Media is fetched after answering: Meta wants its answer fast and retries slow webhooks.
-    if (receipt.pendingMedia) kickMediaDownloads();
+    // Accepted is answered: Meta wants its answer fast and retries slow webhooks. Filing follows at once.
+    if (receipt.accepted) fileInboundSoon(db);
     return jsonAnswer({ ok: true });
   } catch (err) {
     return errorAnswer(err, `webhook ${type}`);
@@ -31,7 +31,7 @@ export function zenviaWebhookAnswer(db: Db, channelId: string, raw: Buffer | Err
   try {
     if (raw instanceof Error) throw raw;
     const receipt = receiveZenviaWebhook(db, channelId, raw, headers, now);
-    if (receipt.pendingMedia) kickMediaDownloads();
+    if (receipt.accepted) fileInboundSoon(db);
     return jsonAnswer({ ok: true });
   } catch (err) {
     return errorAnswer(err, "webhook zenvia");

@@ -2,7 +2,10 @@ import { getDb } from "@/db/client";
 import { env } from "@/server/config/env";
 import { writeServerPid } from "@/server/config/server-lock";
 import { ensureFirstAdmin, ensureSystemRows } from "@/server/services/bootstrap";
+import { fileAllDueInbound } from "@/server/services/inbound-queue";
 import { startDispatcher } from "./dispatcher";
+import { startInboundFiling } from "./inbound";
+import { kickMediaDownloads } from "./kick";
 import { runLifecycleJobs } from "./lifecycle";
 import { startMediaDownloads } from "./media";
 
@@ -35,7 +38,12 @@ export async function startServer(): Promise<void> {
   if (admin?.generatedPassword) {
     console.log(`\n  First administrator: ${admin.email}  password: ${admin.generatedPassword}  (shown only once)\n`);
   }
+  // Deliveries accepted before a crash or stop and not filed yet go into chats before anything is served.
+  const backlog = fileAllDueInbound(db, now);
+  if (backlog.deliveries) console.log(`  Filed ${backlog.deliveries} webhook deliveries accepted before the last stop.`);
+  startInboundFiling(db);
   if (e.CHARLA_JOBS === "on") {
+    if (backlog.pendingMedia) kickMediaDownloads();
     every(LIFECYCLE_EVERY_MS, "lifecycle", () => runLifecycleJobs(db, Date.now()));
     startDispatcher(db);
     startMediaDownloads(db);

@@ -3,6 +3,7 @@ import { contactIdentities, contacts } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
 import { insertRow } from "./row-writes";
+import { indexContact } from "./search-index";
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -30,15 +31,26 @@ export function identityForContact(db: Db, contactId: number, channelId: number)
 }
 
 export function insertContact(db: Db, row: typeof contacts.$inferInsert): ContactRow {
-  return insertRow(db, contacts, row);
+  const contact = insertRow(db, contacts, row);
+  indexContact(db, contact);
+  return contact;
 }
 
 export function updateContact(db: Db, id: number, patch: Partial<typeof contacts.$inferInsert>): void {
   db.update(contacts).set(patch).where(eq(contacts.id, id)).run();
 }
 
-/** Sets the name only when it differs, so an unchanged name costs no write (nor a full-text reindex). */
+/**
+ * Sets the name only when it differs, so an unchanged name costs no write (nor a full-text reindex). Read
+ * first: an UPDATE of contacts fires the search-index trigger machinery even when no row changes, and that
+ * flushes the index's pending terms (see search-index.ts) — on nearly every message, as providers repeat
+ * the profile name.
+ */
 export function renameContact(db: Db, id: number, name: string): void {
+  const current = preparedQuery(db, "contacts.name", (db) =>
+    db.select({ name: contacts.name }).from(contacts).where(eq(contacts.id, sql.placeholder("id"))).prepare(),
+  ).get({ id });
+  if (!current || current.name === name) return;
   preparedQuery(db, "contacts.rename", (db) =>
     db
       .update(contacts)

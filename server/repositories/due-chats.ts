@@ -5,7 +5,8 @@ import type { ChatRow } from "./chats";
 
 /** Scheduled chats whose reminder time has come (partial index chats_remind_idx). */
 export function dueReminders(db: Db, now: number, limit: number): ChatRow[] {
-  return db.select().from(chats).where(and(eq(chats.status, "scheduled"), lte(chats.remindAt, now))).limit(limit).all();
+  // Literals, not bound values, in the conditions that match a partial index (see findActiveChat).
+  return db.select().from(chats).where(and(eq(chats.status, sql`'scheduled'`), lte(chats.remindAt, now))).limit(limit).all();
 }
 
 /**
@@ -18,7 +19,7 @@ export function inactiveCandidates(db: Db, before: number, now: number, limit: n
     .from(chats)
     .where(
       and(
-        ne(chats.status, "closed"),
+        ne(chats.status, sql`'closed'`),
         isNotNull(chats.lastMessageAt),
         lte(chats.lastMessageAt, before),
         sql`NOT (${chats.status} = 'scheduled' AND ${chats.remindAt} > ${now})`,

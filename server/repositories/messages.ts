@@ -3,13 +3,16 @@ import { attachments, messages } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
 import { insertRow } from "./row-writes";
+import { indexMessage } from "./search-index";
 
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 export function insertMessage(db: Db, row: NewMessage): MessageRow {
-  return insertRow(db, messages, row);
+  const message = insertRow(db, messages, row);
+  indexMessage(db, message.id, message.kind, message.body);
+  return message;
 }
 
 export function findMessage(db: Db, id: number): MessageRow | undefined {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lt, lte } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { messages } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import type { MessageRow } from "./messages";
@@ -7,7 +7,8 @@ import type { MessageRow } from "./messages";
 // next_attempt_at past a lease and sets sending_since, so no other dispatcher picks the row up.
 
 const due = (now: number) =>
-  and(eq(messages.status, "queued"), eq(messages.direction, "out"), lte(messages.nextAttemptAt, now), isNull(messages.sendingSince));
+  // Literals where the partial index messages_outbox_idx is matched (see findActiveChat in chats.ts).
+  and(eq(messages.status, sql`'queued'`), eq(messages.direction, sql`'out'`), lte(messages.nextAttemptAt, now), isNull(messages.sendingSince));
 
 export function dueOutboxIds(db: Db, now: number, limit: number): number[] {
   return db.select({ id: messages.id }).from(messages).where(due(now)).orderBy(asc(messages.nextAttemptAt), asc(messages.id)).limit(limit).all().map((r) => r.id);

@@ -38,7 +38,8 @@ function client(db: DbOrTx): Database.Database {
   return (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 
-function statement(db: DbOrTx, key: string, sql: () => string): Database.Statement {
+/** A plain statement prepared once per connection (and per `key`). */
+export function statement(db: DbOrTx, key: string, sql: () => string): Database.Statement {
   const conn = client(db);
   let cache = statements.get(conn);
   if (!cache) statements.set(conn, (cache = new Map()));

@@ -1,25 +1,23 @@
 import type { Db } from "@/db/client";
 import { getChannelAdapter, headerValue, type HeaderBag } from "@/server/channels/registry";
 import { verifyMetaHandshake, verifyMetaSignature, verifyZenviaSecret, ZENVIA_SECRET_HEADER } from "@/server/channels/signature";
-import { WebhookError, type InboundEvent } from "@/server/channels/types";
+import { WebhookError } from "@/server/channels/types";
 import { findChannel, listChannels, type ChannelRow } from "@/server/repositories/channels";
 import { parseJsonBody } from "@/server/http/request-body";
-import { ingestMessageInTx, ingestStatusInTx } from "./ingest";
+import { acceptInbound, type RoutedEvent } from "./inbound-queue";
 
-// Provider webhooks: authenticate, parse, route each event to its channel and store them all in one
-// immediate transaction — a body is stored completely or not at all, and a redelivery (even a
-// concurrent one) finds the provider's message ids already there and writes nothing.
+// Provider webhooks: authenticate, parse and route each event to its channel, then accept the delivery
+// into the inbound queue with one insert — the webhook is answered then. server/jobs/inbound.ts files the
+// queue into chats right after, in batches (services/inbound-queue.ts); a redelivery, even a concurrent one,
+// finds the provider's message ids already filed and writes nothing.
 
 export type MetaProvider = "whatsapp" | "instagram";
 
 export interface WebhookReceipt {
-  stored: number;
-  duplicates: number;
-  statuses: number;
+  /** Events accepted into the inbound queue. */
+  accepted: number;
   /** Events for channels we do not have (another number on the same Meta app): acknowledged, ignored. */
   ignored: number;
-  /** Attachments are waiting to be downloaded. */
-  pendingMedia: boolean;
 }
 
 function activeChannels(db: Db, type: ChannelRow["type"]): ChannelRow[] {
@@ -41,7 +39,7 @@ export function receiveMetaWebhook(db: Db, type: MetaProvider, raw: Buffer, head
   const events = getChannelAdapter(type).parse(parseJsonBody(raw));
   const channels = activeChannels(db, type);
   const byExternalId = new Map(channels.filter((c) => c.externalId).map((c) => [c.externalId!, c]));
-  const routed: { channel: ChannelRow; event: InboundEvent }[] = [];
+  const routed: RoutedEvent[] = [];
   let ignored = 0;
   for (const event of events) {
     const channel = event.channelExternalId ? byExternalId.get(event.channelExternalId) : undefined;
@@ -57,7 +55,7 @@ export function receiveMetaWebhook(db: Db, type: MetaProvider, raw: Buffer, head
   const authentic = targets.length ? targets.every(signedBy) : channels.some(signedBy);
   if (!authentic) throw new WebhookError(401, "Missing or invalid X-Hub-Signature-256.");
 
-  return { ...storeEvents(db, routed, now), ignored };
+  return { ...acceptInbound(db, routed, now), ignored };
 }
 
 export function receiveZenviaWebhook(db: Db, channelId: string, raw: Buffer, headers: HeaderBag, now: number): WebhookReceipt {
@@ -67,7 +65,7 @@ export function receiveZenviaWebhook(db: Db, channelId: string, raw: Buffer, hea
   }
   // The URL names the channel; Zenvia's status events do not always carry our sender id.
   const events = getChannelAdapter("zenvia").parse(parseJsonBody(raw));
-  return { ...storeEvents(db, events.map((event) => ({ channel, event })), now), ignored: 0 };
+  return { ...acceptInbound(db, events.map((event) => ({ channel, event })), now), ignored: 0 };
 }
 
 /** 404 before reading the body: an unknown or inactive channel id. */
@@ -76,27 +74,4 @@ export function zenviaChannel(db: Db, channelId: string): ChannelRow {
   const channel = Number.isSafeInteger(id) ? findChannel(db, id) : undefined;
   if (!channel || channel.type !== "zenvia" || !channel.active) throw new WebhookError(404, `There is no Zenvia channel #${channelId}.`);
   return channel;
-}
-
-function storeEvents(db: Db, routed: { channel: ChannelRow; event: InboundEvent }[], now: number): Omit<WebhookReceipt, "ignored"> {
-  return db.transaction(
-    (tx) => {
-      const receipt = { stored: 0, duplicates: 0, statuses: 0, pendingMedia: false };
-      for (const { channel, event } of routed) {
-        if (event.type === "status") {
-          ingestStatusInTx(tx, channel, event);
-          receipt.statuses += 1;
-          continue;
-        }
-        const result = ingestMessageInTx(tx, channel, event, now);
-        if (result.duplicate) receipt.duplicates += 1;
-        else {
-          receipt.stored += 1;
-          if (event.media?.length) receipt.pendingMedia = true;
-        }
-      }
-      return receipt;
-    },
-    { behavior: "immediate" },
-  );
 }

@@ -38,8 +38,8 @@ describe("front server routes", () => {
 
   const cookieFor = async (uid: number) => `${COOKIE}=${await encode({ secret: authSecret(), salt: COOKIE, maxAge: 3600, token: { sub: String(uid), uid: String(uid), role: "agent" } })}`;
 
-  it("answers the poll: 401 signed out, the counters with an ETag, then 304 while nothing changes", async () => {
-    expect((await fetch(`${base}/api/poll`)).status).toBe(401);
+  it("answers the poll: 401 to a session cookie that is not ours, the counters with an ETag, then 304 while nothing changes", async () => {
+    expect((await fetch(`${base}/api/poll`, { headers: { cookie: `${COOKIE}=forged` } })).status).toBe(401);
     const agent = await makeUser(t.current.db, "agent");
     const cookie = await cookieFor(agent.id);
     const first = await fetch(`${base}/api/poll`, { headers: { cookie } });
@@ -59,12 +59,13 @@ describe("front server routes", () => {
     expect((await fetch(`${base}/api/poll`, { headers: { cookie } })).status).toBe(401);
   });
 
-  it("hands a session split into chunks, and every other path or method, to Next", async () => {
+  it("hands a poll without a plain session cookie to Next (Auth.js decides), and every other path or method", async () => {
     expect((await fetch(`${base}/api/poll`, { headers: { cookie: `${COOKIE}.0=abc; ${COOKIE}.1=def` } })).status).toBe(299);
+    expect((await fetch(`${base}/api/poll`)).status).toBe(299);
     expect((await fetch(`${base}/inbox?x=1`)).status).toBe(299);
     expect((await fetch(`${base}/api/poll`, { method: "POST" })).status).toBe(299);
     expect((await fetch(`${base}/api/webhooks/whatsapp/extra`, { method: "POST", body: "{}" })).status).toBe(299);
-    expect(passed).toEqual(["front→GET /api/poll", "GET /inbox?x=1", "POST /api/poll", "POST /api/webhooks/whatsapp/extra"]);
+    expect(passed).toEqual(["front→GET /api/poll", "front→GET /api/poll", "GET /inbox?x=1", "POST /api/poll", "POST /api/webhooks/whatsapp/extra"]);
   });
 
   it("stores a signed WhatsApp webhook once, refuses a bad signature, bad JSON and an oversized body", async () => {

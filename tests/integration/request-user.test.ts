@@ -35,7 +35,7 @@ describe("requestUser (the poll's cached session check)", () => {
     expect(await requestUser(new Request("http://localhost/", { headers: { cookie: `${COOKIE}=garbage` } }))).toBeNull();
   });
 
-  it("signs in nobody without a session cookie", async () => {
+  it("leaves requests without the session cookie to Auth.js", async () => {
     expect(await requestUser(new Request("http://localhost/"))).toBeNull();
   });
 });

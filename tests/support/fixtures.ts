@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { channels, contacts } from "@/db/schema";
+import { channels } from "@/db/schema";
+import { insertContact } from "@/server/repositories/contacts";
 import { createUser, type PublicUser } from "@/server/services/users";
 
 export const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -25,5 +26,5 @@ export function makeChannel(db: Db, type: "whatsapp" | "instagram" | "zenvia" | 
 }
 
 export function makeContact(db: Db, name = "Marina Souza") {
-  return db.insert(contacts).values({ name, createdAt: T0 }).returning().get();
+  return insertContact(db, { name, createdAt: T0 });
 }

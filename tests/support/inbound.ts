@@ -1,4 +1,6 @@
+import { getDb } from "@/db/client";
 import type { InboundMessage } from "@/server/channels/types";
+import { fileAllDueInbound } from "@/server/services/inbound-queue";
 
 let seq = 0;
 
@@ -15,5 +17,17 @@ export function inboundText(waId: string, body: string, at: number, extra: Parti
     kind: "text",
     body,
     ...extra,
+  };
+}
+
+/**
+ * A webhook route handler followed by what the server does right after answering: filing the accepted
+ * deliveries (server/jobs/inbound.ts does it on the next turn of the event loop).
+ */
+export function thenFiled<A extends unknown[]>(post: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    const res = await post(...args);
+    fileAllDueInbound(getDb(), Date.now());
+    return res;
   };
 }

@@ -9,6 +9,7 @@ import { getChannelAdapter } from "@/server/channels/registry";
 import { listChannels } from "@/server/repositories/channels";
 import { ingestMessage } from "@/server/services/ingest";
 import { runLifecycleJobs } from "@/server/jobs/lifecycle";
+import { fileAllDueInbound } from "@/server/services/inbound-queue";
 import { receiveMetaWebhook } from "@/server/services/webhooks";
 import { toPublicUser } from "@/server/services/users";
 
@@ -53,7 +54,14 @@ process.stdin.once("data", () => {
     outcomes.push({ ok: true, detail: n });
   } else if (task.op === "webhooks") {
     for (const b of task.bodies) {
-      outcomes.push(attempt(() => receiveMetaWebhook(db, "whatsapp", Buffer.from(b.raw), { "x-hub-signature-256": b.signature }, Date.now())));
+      // Accept, then file, as the server does right after answering: ten processes filing one queue at once.
+      outcomes.push(
+        attempt(() => {
+          const receipt = receiveMetaWebhook(db, "whatsapp", Buffer.from(b.raw), { "x-hub-signature-256": b.signature }, Date.now());
+          fileAllDueInbound(db, Date.now());
+          return receipt;
+        }),
+      );
     }
   } else {
     const viewer = toPublicUser(findUserById(db, task.userId)!);

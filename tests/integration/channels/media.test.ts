@@ -9,7 +9,8 @@ vi.mock("@/server/auth/session", () => ({ currentUser: async () => session.user 
 
 import { GET as mediaGet } from "@/app/api/media/[attachmentId]/route";
 import { GET as publicGet } from "@/app/api/media/public/[token]/route";
-import { POST as waPost } from "@/app/api/webhooks/whatsapp/route";
+import { POST as waRoutePost } from "@/app/api/webhooks/whatsapp/route";
+import { thenFiled } from "../../support/inbound";
 import { runDispatcher } from "@/server/jobs/dispatcher";
 import { runMediaDownloads } from "@/server/jobs/media";
 import { mediaPath } from "@/server/services/deletion";
@@ -21,6 +22,8 @@ import { signedMetaRequest, whatsappChannel } from "../../support/channels";
 import { makeUser, T0 } from "../../support/fixtures";
 import { useRouteDb } from "../../support/route-db";
 import { fixtureText } from "../../unit/channels/fixtures";
+
+const waPost = thenFiled(waRoutePost);
 
 const WA = "http://charla.test/api/webhooks/whatsapp";
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("fake jpeg body")]);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { GET as igGet, POST as igPost } from "@/app/api/webhooks/instagram/route";
-import { POST as zenviaPost } from "@/app/api/webhooks/zenvia/[channelId]/route";
+import { GET as igGet, POST as igRoutePost } from "@/app/api/webhooks/instagram/route";
+import { POST as zenviaRoutePost } from "@/app/api/webhooks/zenvia/[channelId]/route";
+import { thenFiled } from "../../support/inbound";
+
+const igPost = thenFiled(igRoutePost);
+const zenviaPost = thenFiled(zenviaRoutePost);
 import { instagramChannel, signedMetaRequest, VERIFY_TOKEN, zenviaChannelRow, zenviaRequest } from "../../support/channels";
 import { useRouteDb } from "../../support/route-db";
 import { fixtureText } from "../../unit/channels/fixtures";

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { GET, POST } from "@/app/api/webhooks/whatsapp/route";
+import { GET, POST as routePost } from "@/app/api/webhooks/whatsapp/route";
+import { thenFiled } from "../../support/inbound";
 import { APP_SECRET, VERIFY_TOKEN, WA_PHONE_NUMBER_ID, metaSignature, signedMetaRequest, whatsappChannel } from "../../support/channels";
 import { useRouteDb } from "../../support/route-db";
 import { fixtureText } from "../../unit/channels/fixtures";
 
 const URL_ = "http://charla.test/api/webhooks/whatsapp";
+const POST = thenFiled(routePost);
 
 describe("WhatsApp webhook route", () => {
   const t = useRouteDb();

@@ -1,0 +1,43 @@
+import type { Db } from "@/db/client";
+import { fileInboundBatch } from "@/server/services/inbound-queue";
+import { kickMediaDownloads } from "./kick";
+
+// Files accepted webhook deliveries into chats (services/inbound-queue.ts) as soon as they are accepted:
+// a webhook answer calls fileInboundSoon, which runs batch after batch on later turns of the event loop
+// until the queue is empty, so answering webhooks and filing them interleave. Unlike the other jobs this
+// runs with CHARLA_JOBS=off too: filing what providers delivered is not optional.
+// The state is process-wide (globalThis): the front server and Next's bundle each load this module.
+
+const global = globalThis as unknown as { charlaInbound?: { running: boolean; again: boolean } };
+const state = (global.charlaInbound ??= { running: false, again: false });
+
+function run(db: Db): void {
+  try {
+    state.again = false;
+    const report = fileInboundBatch(db, Date.now());
+    if (report.pendingMedia) kickMediaDownloads();
+    if (report.more || state.again) {
+      setImmediate(run, db);
+      return;
+    }
+  } catch (err) {
+    // The deliveries stay queued; the periodic tick tries again.
+    console.error("[inbound] filing failed:", err);
+  }
+  state.running = false;
+}
+
+/** Files the inbound queue on a later turn of the event loop (after the caller's answer is on its way). */
+export function fileInboundSoon(db: Db): void {
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  setImmediate(run, db);
+}
+
+/** Retries postponed deliveries and covers a kick lost to a crash between accepting and filing. */
+export function startInboundFiling(db: Db, everyMs = 2_000): void {
+  setInterval(() => fileInboundSoon(db), everyMs).unref();
+}

@@ -1,0 +1,29 @@
+import { asc, count, lte } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { inboundQueue } from "@/db/schema";
+import { insertRow, statement, updateRowById } from "./row-writes";
+
+export type InboundQueueRow = typeof inboundQueue.$inferSelect;
+
+/** One prepared single-row insert: this is all a webhook waits for. */
+export function enqueueInbound(db: DbOrTx, events: string, receivedAt: number): number {
+  return insertRow(db, inboundQueue, { events, receivedAt }).id;
+}
+
+/** The oldest deliveries that are due, in arrival order. */
+export function dueInbound(db: DbOrTx, now: number, limit: number): InboundQueueRow[] {
+  return db.select().from(inboundQueue).where(lte(inboundQueue.nextAttemptAt, now)).orderBy(asc(inboundQueue.id)).limit(limit).all();
+}
+
+/** Prepared once per connection: filing deletes one row per delivery. */
+export function deleteInbound(db: DbOrTx, id: number): void {
+  statement(db, "inbound_queue.delete", () => "DELETE FROM inbound_queue WHERE id = ?").run(id);
+}
+
+export function postponeInbound(db: DbOrTx, id: number, attempts: number, nextAttemptAt: number, lastError: string): void {
+  updateRowById(db, inboundQueue, id, { attempts, nextAttemptAt, lastError });
+}
+
+export function inboundBacklog(db: DbOrTx): number {
+  return db.select({ n: count() }).from(inboundQueue).get()?.n ?? 0;
+}
