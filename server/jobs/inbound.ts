@@ -12,6 +12,11 @@ const global = globalThis as unknown as { charlaInbound?: { running: boolean; ag
 const state = (global.charlaInbound ??= { running: false, again: false });
 
 function run(db: Db): void {
+  // Closed since the kick (a test's database, a server shutting down): the periodic tick or the next start files it.
+  if (!db.$client.open) {
+    state.running = false;
+    return;
+  }
   try {
     state.again = false;
     const report = fileInboundBatch(db, Date.now());

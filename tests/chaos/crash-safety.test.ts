@@ -149,13 +149,17 @@ describe("crash safety (SIGKILL mid-load)", () => {
     const again = [...accepted.values()].filter((_, i) => i % 10 === 0);
     for (const hook of again) expect(await postWebhook(server.url, hook)).toBe(200);
 
-    // ---------- let the dispatcher drain ----------
+    // ---------- let the dispatcher and the inbound filing drain ----------
     const db = openDatabase(path.join(dataDir, "charla.db"), { migrate: false });
     try {
       const queued = db.$client.prepare("SELECT count(*) AS n FROM messages WHERE direction = 'out' AND status = 'queued'");
+      // Webhooks are answered once accepted into inbound_queue; the server files it right after.
+      const unfiled = db.$client.prepare("SELECT count(*) AS n FROM inbound_queue");
+      const count = (s: typeof queued) => (s.get() as { n: number }).n;
       const drainStarted = Date.now();
-      while ((queued.get() as { n: number }).n > 0 && Date.now() - drainStarted < 60_000) await sleep(250);
-      expect((queued.get() as { n: number }).n, "queued replies left undelivered").toBe(0);
+      while ((count(queued) > 0 || count(unfiled) > 0) && Date.now() - drainStarted < 60_000) await sleep(250);
+      expect(count(queued), "queued replies left undelivered").toBe(0);
+      expect(count(unfiled), "accepted webhooks left unfiled").toBe(0);
 
       // ---------- inbound: every acknowledged webhook stored exactly once ----------
       const stored = new Map<string, number>(
