@@ -25,7 +25,7 @@ Usage: npx charla <command> [options]
   settings get [KEY] | settings set KEY VALUE
   backup FILE                                 consistent online copy of the database
   restore FILE                                replace the database with a backup (stop the server first)
-  jobs run-once                               fire due reminders and close inactive chats now
+  jobs run-once                               file accepted webhooks, fire due reminders, close inactive chats
   simulate [--port 3900] [--charla URL]       local stand-in for the WhatsApp, Instagram and Zenvia APIs
   demo seed                                   demo users, channels and chats (skipped if users exist)
   init                                        migrate, create system rows and the first administrator

@@ -53,6 +53,22 @@ describe("charla CLI", () => {
     db.close();
   });
 
+  it("files webhook deliveries left in the inbound queue, then runs the lifecycle jobs", () => {
+    expect(charla("db", "migrate").status).toBe(0);
+    const db = new Database(path.join(dataDir, "charla.db"));
+    const channelId = Number(db.prepare("INSERT INTO channels (type, name, external_id, config, secrets, active, created_at) VALUES ('whatsapp', 'WA queue', '5550001', '{}', '{}', 1, 1) RETURNING id").pluck().get());
+    const event = { type: "message", channelExternalId: "5550001", contact: { externalId: "5511977776666", name: "Fila" }, providerMessageId: "wamid.cli-queue", timestamp: Date.now(), direction: "in", kind: "text", body: "left in the queue" };
+    db.prepare("INSERT INTO inbound_queue (events, received_at) VALUES (?, ?)").run(JSON.stringify([{ channelId, event }]), Date.now());
+    db.close();
+    const run = charla("jobs", "run-once");
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Webhook deliveries filed: 1; waiting: 0\./);
+    expect(run.stdout).toMatch(/Reminders due: 0\./);
+    const after = new Database(path.join(dataDir, "charla.db"), { readonly: true });
+    expect(after.prepare("SELECT body FROM messages WHERE provider_message_id = 'wamid.cli-queue'").pluck().get()).toBe("left in the queue");
+    after.close();
+  });
+
   it("backs up to a consistent copy that opens with the same rows", () => {
     const file = path.join(dataDir, "backup.db");
     const out = charla("backup", file);

@@ -1,9 +1,17 @@
 import { runLifecycleJobs } from "@/server/jobs/lifecycle";
+import { inboundBacklog } from "@/server/repositories/inbound-queue";
+import { fileAllDueInbound } from "@/server/services/inbound-queue";
 import { cliDb } from "../context";
 import { UsageError, type CliIo } from "../io";
 
 export function jobsCommand(args: string[], io: CliIo): void {
   if (args[0] !== "run-once" || args.length > 1) throw new UsageError("Usage: charla jobs run-once");
-  const result = runLifecycleJobs(cliDb(), Date.now());
+  const db = cliDb();
+  const now = Date.now();
+  // Accepted webhooks first, so the lifecycle jobs see the messages they carry.
+  const filed = fileAllDueInbound(db, now);
+  const waiting = inboundBacklog(db);
+  io.out(`Webhook deliveries filed: ${filed.deliveries}${filed.failed ? ` (${filed.failed} failed, kept for a retry)` : ""}; waiting: ${waiting}.`);
+  const result = runLifecycleJobs(db, now);
   io.out(`Reminders due: ${result.remindersFired}. Closed for inactivity: ${result.closedInactive}.`);
 }
