@@ -24,6 +24,16 @@ export function postponeInbound(db: DbOrTx, id: number, attempts: number, nextAt
   updateRowById(db, inboundQueue, id, { attempts, nextAttemptAt, lastError });
 }
 
+/** How many deliveries wait, how many of them have failed at least once, and the latest failure. */
+export function inboundHealth(db: DbOrTx): { waiting: number; failing: number; lastError: string | null; maxAttempts: number } {
+  const row = statement(
+    db,
+    "inbound_queue.health",
+    () => "SELECT count(*) AS waiting, count(last_error) AS failing, max(attempts) AS maxAttempts, (SELECT last_error FROM inbound_queue WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1) AS lastError FROM inbound_queue",
+  ).get() as { waiting: number; failing: number; lastError: string | null; maxAttempts: number | null };
+  return { ...row, maxAttempts: row.maxAttempts ?? 0 };
+}
+
 export function inboundBacklog(db: DbOrTx): number {
   return db.select({ n: count() }).from(inboundQueue).get()?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from "@/db/client";
 import type { InboundEvent } from "@/server/channels/types";
 import { listChannels, type ChannelRow } from "@/server/repositories/channels";
-import { deleteInbound, dueInbound, enqueueInbound, postponeInbound, type InboundQueueRow } from "@/server/repositories/inbound-queue";
+import { deleteInbound, dueInbound, enqueueInbound, inboundHealth, postponeInbound, type InboundQueueRow } from "@/server/repositories/inbound-queue";
 import { inSavepoint } from "@/server/repositories/savepoint";
 import { ingestMessageInTx, ingestStatusInTx } from "./ingest";
 
@@ -127,6 +127,11 @@ function fileBatch(db: Db, now: number, limit: number, unit: Unit): BatchReport 
     },
     { behavior: "immediate" },
   );
+}
+
+/** For administrators: what is waiting to be filed, and whether filing is failing (the channels page). */
+export function inboundQueueHealth(db: Db) {
+  return inboundHealth(db);
 }
 
 /** Files everything that is due now, batch after batch (start-up catch-up, the CLI, tests). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { listChannels } from "@/server/repositories/channels";
-import { fileAllDueInbound, fileInboundBatch, acceptInbound } from "@/server/services/inbound-queue";
+import { acceptInbound, fileAllDueInbound, fileInboundBatch, inboundQueueHealth } from "@/server/services/inbound-queue";
 import { signedMetaRequest, whatsappChannel } from "../support/channels";
 import { inboundText } from "../support/inbound";
 import { useRouteDb } from "../support/route-db";
@@ -61,6 +61,8 @@ describe("inbound queue", () => {
     expect(fileInboundBatch(t.current.db, T + 4_999).deliveries).toBe(0);
     expect(fileInboundBatch(t.current.db, T + 5_000)).toMatchObject({ deliveries: 1, failed: 1 });
     expect(q<{ next_attempt_at: number }>("SELECT next_attempt_at FROM inbound_queue").next_attempt_at).toBe(T + 15_000);
+    // Administrators see it on the channels page.
+    expect(inboundQueueHealth(t.current.db)).toEqual({ waiting: 1, failing: 1, maxAttempts: 2, lastError: expect.stringMatching(/kind/) });
   });
 
   it("drops events for a channel deactivated after they were accepted, and files a redelivery once", () => {
@@ -84,5 +86,6 @@ describe("inbound queue", () => {
     expect(fileInboundBatch(t.current.db, T)).toMatchObject({ deliveries: 100, more: true });
     expect(fileAllDueInbound(t.current.db, T)).toMatchObject({ deliveries: 150, stored: 150, more: false });
     expect(count("messages")).toBe(250);
+    expect(inboundQueueHealth(t.current.db)).toEqual({ waiting: 0, failing: 0, maxAttempts: 0, lastError: null });
   });
 });

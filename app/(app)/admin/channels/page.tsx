@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { publicUrl } from "@/server/config/env";
 import { channelKinds, type ChannelKind } from "@/server/domain/channel-config";
 import { channelViews } from "@/server/services/channels";
+import { inboundQueueHealth } from "@/server/services/inbound-queue";
 import { AdminFrame } from "../admin-frame";
 import { TextField } from "../field";
 import { requireAdmin } from "../require-admin";
@@ -17,6 +18,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
   const { t } = await requireAdmin();
   const params = await searchParams;
   const channels = channelViews(getDb(), publicUrl());
+  const inbound = inboundQueueHealth(getDb());
   const add: ChannelKind = channelKinds.find((k) => k === params.add) ?? "whatsapp";
   const fresh = await readNewSecrets();
   const fieldLabel = (key: string) => (fieldLabels[key] ? t(fieldLabels[key]) : key);
@@ -39,6 +41,14 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
           </form>
         </section>
       )}
+
+      {inbound.failing > 0 ? (
+        <p role="alert" data-testid="inbound-failing" className="rounded-lg bg-red-50 p-4 text-sm text-red-900 ring-1 ring-red-200">
+          {t("admin.channels.inbound.failing", { count: inbound.failing, attempts: inbound.maxAttempts, error: inbound.lastError ?? "" })}
+        </p>
+      ) : inbound.waiting > 0 ? (
+        <p role="status" data-testid="inbound-waiting" className="text-sm text-slate-600">{t("admin.channels.inbound.waiting", { count: inbound.waiting })}</p>
+      ) : null}
 
       <div className="overflow-x-auto">
         <table className={tableClass} data-testid="channels-table">

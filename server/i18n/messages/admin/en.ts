@@ -77,6 +77,8 @@ export const en = {
   "admin.users.password.submit": "Reset password",
   "admin.channels.title": "Channels",
   "admin.channels.caption": "Connected channels",
+  "admin.channels.inbound.waiting": "{count} webhook deliveries accepted and waiting to be filed into chats.",
+  "admin.channels.inbound.failing": "{count} webhook deliveries could not be filed yet and are retried automatically (attempt {attempts}). Last error: {error}",
   "admin.channels.col.type": "Type",
   "admin.channels.col.name": "Name",
   "admin.channels.col.webhook": "Webhook URL",

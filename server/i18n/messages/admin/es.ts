@@ -79,6 +79,8 @@ export const es: Messages = {
   "admin.users.password.submit": "Restablecer contraseña",
   "admin.channels.title": "Canales",
   "admin.channels.caption": "Canales conectados",
+  "admin.channels.inbound.waiting": "{count} entregas de webhook aceptadas esperan ser archivadas en sus chats.",
+  "admin.channels.inbound.failing": "{count} entregas de webhook aún no se pudieron archivar y se reintentan solas (intento {attempts}). Último error: {error}",
   "admin.channels.col.type": "Tipo",
   "admin.channels.col.name": "Nombre",
   "admin.channels.col.webhook": "URL del webhook",

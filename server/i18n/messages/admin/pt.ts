@@ -79,6 +79,8 @@ export const pt: Messages = {
   "admin.users.password.submit": "Redefinir senha",
   "admin.channels.title": "Canais",
   "admin.channels.caption": "Canais conectados",
+  "admin.channels.inbound.waiting": "{count} entregas de webhook aceitas aguardam ser arquivadas nas conversas.",
+  "admin.channels.inbound.failing": "{count} entregas de webhook ainda não puderam ser arquivadas e são tentadas de novo sozinhas (tentativa {attempts}). Último erro: {error}",
   "admin.channels.col.type": "Tipo",
   "admin.channels.col.name": "Nome",
   "admin.channels.col.webhook": "URL do webhook",
