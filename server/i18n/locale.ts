@@ -27,12 +27,22 @@ export function resolveLocale(profile: string | null | undefined, acceptLanguage
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+// A translator holds nothing per request, and building its number format costs more than a page's worth of
+// lookups, so there is one per locale.
+const translators = new Map<Locale, Translate>();
+
 export function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = makeTranslator(locale)));
+  return t;
+}
+
+function makeTranslator(locale: Locale): Translate {
   const dict = dictionaries[locale];
   const numbers = new Intl.NumberFormat(locale);
+  const show = (value: string | number) => (typeof value === "number" ? numbers.format(value) : value);
   return (key, vars) => {
     const text = dict[key] ?? en[key];
-    const show = (value: string | number) => (typeof value === "number" ? numbers.format(value) : value);
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? show(vars[name]!) : m)) : text;
   };
 }

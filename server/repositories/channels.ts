@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { channels } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
@@ -19,7 +19,7 @@ export function listChannels(db: Db): ChannelRow[] {
 }
 
 export function findChannel(db: Db, id: number): ChannelRow | undefined {
-  return db.select().from(channels).where(eq(channels.id, id)).get();
+  return preparedQuery(db, "channels.byId", (db) => db.select().from(channels).where(eq(channels.id, sql.placeholder("id"))).prepare()).get({ id });
 }
 
 export function findChannelByExternalId(db: Db, type: ChannelRow["type"], externalId: string): ChannelRow | undefined {

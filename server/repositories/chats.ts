@@ -8,7 +8,7 @@ export type ChatRow = typeof chats.$inferSelect;
 export type NewChat = typeof chats.$inferInsert;
 
 export function findChat(db: Db, id: number): ChatRow | undefined {
-  return db.select().from(chats).where(eq(chats.id, id)).get();
+  return preparedQuery(db, "chats.byId", (db) => db.select().from(chats).where(eq(chats.id, sql.placeholder("id"))).prepare()).get({ id });
 }
 
 export function findActiveChat(db: Db, contactId: number): ChatRow | undefined {
@@ -38,7 +38,14 @@ export function updateChat(db: Db, chat: ChatRow, patch: Partial<NewChat>): Chat
 }
 
 export function chatsOfContact(db: Db, contactId: number): ChatRow[] {
-  return db.select().from(chats).where(eq(chats.contactId, contactId)).orderBy(asc(chats.openedAt), asc(chats.id)).all();
+  return preparedQuery(db, "chats.ofContact", (db) =>
+    db
+      .select()
+      .from(chats)
+      .where(eq(chats.contactId, sql.placeholder("contactId")))
+      .orderBy(asc(chats.openedAt), asc(chats.id))
+      .prepare(),
+  ).all({ contactId });
 }
 
 export function deleteChatRow(db: Db, id: number): void {

@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { chats, closeReasons } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 
 export type CloseReasonRow = typeof closeReasons.$inferSelect;
 
 export function listCloseReasons(db: Db): CloseReasonRow[] {
-  return db.select().from(closeReasons).orderBy(asc(closeReasons.label)).all();
+  return preparedQuery(db, "closeReasons.all", (db) => db.select().from(closeReasons).orderBy(asc(closeReasons.label)).prepare()).all();
 }
 
 export function findCloseReason(db: Db, id: number): CloseReasonRow | undefined {

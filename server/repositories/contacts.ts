@@ -8,7 +8,7 @@ import { indexContact } from "./search-index";
 export type ContactRow = typeof contacts.$inferSelect;
 
 export function findContact(db: Db, id: number): ContactRow | undefined {
-  return db.select().from(contacts).where(eq(contacts.id, id)).get();
+  return preparedQuery(db, "contacts.byId", (db) => db.select().from(contacts).where(eq(contacts.id, sql.placeholder("id"))).prepare()).get({ id });
 }
 
 export function findIdentity(db: Db, channelId: number, externalId: string) {

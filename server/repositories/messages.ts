@@ -35,11 +35,20 @@ export function updateMessage(db: Db, id: number, patch: Partial<NewMessage>): v
 
 /** A page of a chat's messages in order; `after` fetches what is new since the last poll. */
 export function messagesOfChat(db: Db, chatId: number, opts: { after?: number; before?: number; limit: number }): MessageRow[] {
+  const chat = eq(messages.chatId, sql.placeholder("chatId"));
+  const limit = sql.placeholder("limit");
   if (opts.after !== undefined) {
-    return db.select().from(messages).where(and(eq(messages.chatId, chatId), gt(messages.id, opts.after))).orderBy(asc(messages.id)).limit(opts.limit).all();
+    return preparedQuery(db, "messages.ofChatAfter", (db) =>
+      db.select().from(messages).where(and(chat, gt(messages.id, sql.placeholder("id")))).orderBy(asc(messages.id)).limit(limit).prepare(),
+    ).all({ chatId, id: opts.after, limit: opts.limit });
   }
-  const where = opts.before !== undefined ? and(eq(messages.chatId, chatId), lt(messages.id, opts.before)) : eq(messages.chatId, chatId);
-  return db.select().from(messages).where(where).orderBy(desc(messages.id)).limit(opts.limit).all().reverse();
+  const newest =
+    opts.before !== undefined
+      ? preparedQuery(db, "messages.ofChatBefore", (db) =>
+          db.select().from(messages).where(and(chat, lt(messages.id, sql.placeholder("id")))).orderBy(desc(messages.id)).limit(limit).prepare(),
+        ).all({ chatId, id: opts.before, limit: opts.limit })
+      : preparedQuery(db, "messages.ofChat", (db) => db.select().from(messages).where(chat).orderBy(desc(messages.id)).limit(limit).prepare()).all({ chatId, limit: opts.limit });
+  return newest.reverse();
 }
 
 export function insertAttachment(db: Db, row: typeof attachments.$inferInsert): AttachmentRow {
@@ -48,7 +57,15 @@ export function insertAttachment(db: Db, row: typeof attachments.$inferInsert): 
 
 export function attachmentsOfMessages(db: Db, messageIds: number[]): AttachmentRow[] {
   if (!messageIds.length) return [];
-  return db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.id)).all();
+  // One statement for any number of ids (a JSON array), so it is prepared once instead of per list length.
+  return preparedQuery(db, "attachments.ofMessages", (db) =>
+    db
+      .select()
+      .from(attachments)
+      .where(inArray(attachments.messageId, sql`(SELECT value FROM json_each(${sql.placeholder("ids")}))`))
+      .orderBy(asc(attachments.id))
+      .prepare(),
+  ).all({ ids: JSON.stringify(messageIds) });
 }
 
 export function findAttachment(db: Db, id: number): AttachmentRow | undefined {

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 
-// The lookups every webhook runs, as drizzle prepared queries built once per connection instead of rebuilt
+// The lookups every webhook and every inbox page runs, as drizzle prepared queries built once per connection instead of rebuilt
 // and re-prepared on each call (bench: building and preparing was most of ingestMessage's time). Drizzle's
 // better-sqlite3 driver gives a transaction the same session object as its database, so a query prepared
 // through either one runs on the same connection — inside the transaction when called from one.

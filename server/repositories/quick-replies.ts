@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { quickReplies } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 
 export type QuickReplyRow = typeof quickReplies.$inferSelect;
 
 export function listQuickReplies(db: Db): QuickReplyRow[] {
-  return db.select().from(quickReplies).orderBy(asc(quickReplies.shortcut)).all();
+  return preparedQuery(db, "quickReplies.all", (db) => db.select().from(quickReplies).orderBy(asc(quickReplies.shortcut)).prepare()).all();
 }
 
 export function findQuickReplyByShortcut(db: Db, shortcut: string): QuickReplyRow | undefined {

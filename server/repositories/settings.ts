@@ -1,9 +1,10 @@
 import { settings as settingsTable } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 import { defaultSettings, type SettingKey, type Settings } from "@/server/domain/settings-rules";
 
 export function readSettings(db: Db): Settings {
-  const rows = db.select().from(settingsTable).all();
+  const rows = preparedQuery(db, "settings.all", (db) => db.select().from(settingsTable).prepare()).all();
   const result: Settings = { ...defaultSettings };
   for (const row of rows) {
     if (row.key in result) (result as unknown as Record<string, unknown>)[row.key] = row.value;

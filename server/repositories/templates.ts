@@ -1,6 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { templates } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
+import { preparedQuery } from "./prepared";
 
 export type TemplateRow = typeof templates.$inferSelect;
 
@@ -13,8 +14,15 @@ export function findTemplate(db: Db, channelId: number, name: string, language: 
 }
 
 export function listTemplates(db: Db, channelId?: number): TemplateRow[] {
-  const q = db.select().from(templates);
-  return (channelId ? q.where(eq(templates.channelId, channelId)) : q).orderBy(asc(templates.name), asc(templates.language)).all();
+  if (!channelId) return db.select().from(templates).orderBy(asc(templates.name), asc(templates.language)).all();
+  return preparedQuery(db, "templates.ofChannel", (db) =>
+    db
+      .select()
+      .from(templates)
+      .where(eq(templates.channelId, sql.placeholder("channelId")))
+      .orderBy(asc(templates.name), asc(templates.language))
+      .prepare(),
+  ).all({ channelId });
 }
 
 export function insertTemplate(db: Db, row: typeof templates.$inferInsert): TemplateRow {

@@ -26,7 +26,7 @@ export function findUserById(db: Db, id: number): UserRow | undefined {
 }
 
 export function listUsers(db: Db): UserRow[] {
-  return db.select().from(users).orderBy(asc(users.name), asc(users.id)).all();
+  return preparedQuery(db, "users.all", (db) => db.select().from(users).orderBy(asc(users.name), asc(users.id)).prepare()).all();
 }
 
 export function insertUser(db: Db, user: NewUser): UserRow {
