@@ -4,9 +4,9 @@ import { findChat, type ChatRow } from "@/server/repositories/chats";
 import { readSettings } from "@/server/repositories/settings";
 
 /** Loads a chat for someone about to read or act on it; refuses chats their visibility hides. */
-export function loadVisibleChat(db: DbOrTx, viewer: Viewer, chatId: number): ChatRow {
+export function loadVisibleChat(db: DbOrTx, viewer: Viewer, chatId: number, sharedInbox = readSettings(db).sharedInbox): ChatRow {
   const chat = findChat(db, chatId);
   if (!chat) throw notFound(`There is no chat #${chatId}.`);
-  assertCanSeeChat(viewer, chat, readSettings(db).sharedInbox);
+  assertCanSeeChat(viewer, chat, sharedInbox);
   return chat;
 }

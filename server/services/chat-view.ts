@@ -8,21 +8,30 @@ import { readSettings } from "@/server/repositories/settings";
 import { findUserById } from "@/server/repositories/users";
 import { loadVisibleChat } from "./chat-access";
 
-/** Everything the chat pane shows: the chat, who it is with, and its messages (newest page, or new since `after`). */
+/**
+ * Everything the chat pane shows: the chat, who it is with, and its messages — the newest `limit` (with
+ * `hasEarlier` when the chat has more), or the new ones since `after`.
+ */
 export function chatView(db: Db, viewer: Viewer, chatId: number, opts: { after?: number; limit?: number } = {}) {
-  const chat = loadVisibleChat(db, viewer, chatId);
+  const sharedInbox = readSettings(db).sharedInbox;
+  const chat = loadVisibleChat(db, viewer, chatId, sharedInbox);
   const contact = findContact(db, chat.contactId)!;
   const channel = findChannel(db, chat.channelId)!;
   const assignee = chat.assigneeId ? findUserById(db, chat.assigneeId) : undefined;
-  const messages = messagesOfChat(db, chat.id, { after: opts.after, limit: opts.limit ?? 200 });
+  const limit = opts.limit ?? 200;
+  // One more than asked tells whether older messages remain, without counting them.
+  const page = messagesOfChat(db, chat.id, { after: opts.after, limit: opts.after === undefined ? limit + 1 : limit });
+  const hasEarlier = page.length > limit;
+  const messages = hasEarlier ? page.slice(1) : page;
   const attachments = attachmentsOfMessages(db, messages.map((m) => m.id));
-  const sharedInbox = readSettings(db).sharedInbox;
   const history = chatsOfContact(db, chat.contactId)
     .filter((c) => canSeeChat(viewer, c, sharedInbox))
     .map((c) => ({ id: c.id, status: c.status, openedAt: c.openedAt, closedAt: c.closedAt, assigneeId: c.assigneeId }));
   return {
     chat,
-    earlier: transferredContext(db, chat.transferredFromId),
+    hasEarlier,
+    // What was said before a transfer goes above the chat's first message, so only once that one is shown.
+    earlier: hasEarlier || opts.after !== undefined ? [] : transferredContext(db, chat.transferredFromId),
     contact,
     channel: { id: channel.id, type: channel.type, name: channel.name, zenviaChannel: channel.config.zenviaChannel ?? null },
     assignee: assignee ? { id: assignee.id, name: assignee.name } : null,

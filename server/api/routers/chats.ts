@@ -27,8 +27,8 @@ const act = (ctx: { user: { id: number; role: "admin" | "agent" }; now: () => nu
 
 export const chatsRouter = router({
   get: protectedProcedure
-    .input(chatInput.extend({ after: z.number().int().nonnegative().optional() }))
-    .query(({ ctx, input }) => chatView(ctx.db, ctx.user, input.chatId, { after: input.after })),
+    .input(chatInput.extend({ after: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(1000).optional() }))
+    .query(({ ctx, input }) => chatView(ctx.db, ctx.user, input.chatId, { after: input.after, limit: input.limit })),
   contact: protectedProcedure.input(z.object({ contactId: id })).query(({ ctx, input }) => contactHistory(ctx.db, ctx.user, input.contactId)),
   close: protectedProcedure
     .input(chatInput.extend({ reasonId: id }))

@@ -45,6 +45,7 @@ export const en = {
   "chat.assign.submit": "Assign",
   "chat.assign.transferWarning": "Transferring closes this chat (reason “Transferred”) and opens a new one for the agent you pick.",
   "chat.earlierEnd": "Above: the conversation before the transfer",
+  "chat.showEarlier": "Show earlier messages",
   "chat.reminderDue": "Reminder due: {note}",
   "chat.reminderDone": "Mark as seen",
   "chat.closedNotice": "This chat is closed ({reason}). Only a template can be sent; the contact's reply opens a new chat.",
