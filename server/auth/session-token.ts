@@ -10,7 +10,8 @@ import { authSecret } from "./secret";
 // the token expires (at most CACHE_MS). The user row is still read on every request, so a deactivated
 // account or a changed role takes effect at once, as with currentUser(). Auth.js sessions are stateless
 // JWTs — signing out only drops the cookie — so caching the decoding revokes nothing later than before.
-// No Next.js imports: the front server (server/http/front) uses this too.
+// Pages and server actions use it too (currentUser in session.ts), so a signed-in page skips Auth.js's
+// round as well. No Next.js imports: the front server (server/http/front) uses this too.
 
 const COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 const CACHE_MS = 60_000;
@@ -62,12 +63,21 @@ async function decodedUserId(name: string, value: string, now: number): Promise<
 }
 
 /**
+ * The user id a Cookie header's session names (null: no valid session), or undefined when Auth.js should
+ * decide: no session cookie, or one split into chunks.
+ */
+export async function cookieSessionUserId(header: string | null | undefined, now = Date.now()): Promise<number | null | undefined> {
+  const cookie = sessionCookie(header);
+  if (cookie.kind !== "plain") return undefined;
+  return decodedUserId(cookie.name, cookie.value, now);
+}
+
+/**
  * The active user a Cookie header signs in, null when its session cookie signs in nobody, or undefined
  * when Auth.js should decide: no session cookie (the tests' and other sign-in paths), or one split into chunks.
  */
 export async function userFromCookieHeader(db: Db, header: string | null | undefined, now = Date.now()): Promise<PublicUser | null | undefined> {
-  const cookie = sessionCookie(header);
-  if (cookie.kind !== "plain") return undefined;
-  const userId = await decodedUserId(cookie.name, cookie.value, now);
+  const userId = await cookieSessionUserId(header, now);
+  if (userId === undefined) return undefined;
   return userId === null ? null : activeUserById(db, userId);
 }
