@@ -1,14 +1,14 @@
-import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { serverApi } from "@/server/api/caller";
 import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
 import { ChatList } from "./_components/chat-list";
-import { ChatPane, type ChatViewData } from "./_components/chat-pane";
+import { ChatPane, MESSAGE_PAGE, type ChatViewData } from "./_components/chat-pane";
 import { LiveUpdates } from "./_components/live-updates";
 import { SearchResults } from "./_components/search-results";
 import { SectionNav, StatusTabs } from "./_components/section-nav";
 import { Shortcuts } from "./_components/shortcuts";
+import { SoftLinks } from "./_components/soft-links";
 import { inboxHref, parseInboxState } from "./url";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -43,7 +43,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       })
     : null;
   const page = state.q ? null : await api.inbox.list({ section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor });
-  const chat = state.chat ? await loadChat(() => api.chats.get({ chatId: state.chat! })) : null;
+  const chat = state.chat ? await loadChat(() => api.chats.get({ chatId: state.chat!, limit: state.messages ?? MESSAGE_PAGE })) : null;
   const extras =
     chat && typeof chat !== "string"
       ? await Promise.all([api.users.team(), api.closeReasons.list(), api.templates.list({ channelId: chat.channel.id }), api.quickReplies.list()])
@@ -59,6 +59,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           <input id="inbox-search" name="q" type="search" defaultValue={state.q ?? ""} placeholder={t("inbox.search.label")} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         </form>
         <SectionNav state={state} sections={counts.sections} pending={counts.pending} t={t} />
+        <SoftLinks />
         <div className="mt-auto hidden md:block">
           <LiveUpdates
             intervalSeconds={settings.pollIntervalSeconds}
@@ -83,7 +84,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           <>
             <div className="flex items-center justify-between border-b border-slate-200 p-2 text-sm">
               <span className="truncate">“{state.q}”</span>
-              <Link href={inboxHref({ section: state.section, status: state.status })} className="text-brand-700 underline">{t("inbox.search.clear")}</Link>
+              <a href={inboxHref({ section: state.section, status: state.status })} className="text-brand-700 underline">{t("inbox.search.clear")}</a>
             </div>
             {searchError ? <p role="alert" className="p-3 text-sm text-red-700">{searchError}</p> : results && <SearchResults state={state} results={results} t={t} />}
           </>

@@ -14,6 +14,10 @@ import { MessageItem, type MessageContext } from "./message-item";
 import { DeleteChatForm, DeleteMessageForm } from "./moderation-forms";
 
 type Api = Awaited<ReturnType<typeof serverApi>>;
+
+/** Messages shown when a chat opens, and how many more each "Show earlier messages" adds. */
+export const MESSAGE_PAGE = 50;
+const MAX_MESSAGES = 1000;
 export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
 
 export interface ChatPaneProps {
@@ -62,11 +66,13 @@ export function ChatPane(props: ChatPaneProps) {
     </>
   );
   let lastDay = "";
+  const today = dayKey(now, tz);
+  const yesterday = dayKey(now - 86_400_000, tz);
 
   return (
     <section aria-label={contact.name} className="flex h-full min-h-0 flex-col" data-testid="chat-pane" data-chat-id={chat.id}>
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
-        <Link href={inboxHref(state, { chat: undefined })} className="text-sm text-brand-700 underline md:hidden">← {t("chat.back")}</Link>
+        <a href={inboxHref(state, { chat: undefined })} className="text-sm text-brand-700 underline md:hidden">← {t("chat.back")}</a>
         <ChannelIcon type={channel.type} />
         <h2 className="text-lg font-semibold" data-testid="chat-contact-name">{contact.name}</h2>
         <span className="text-sm text-slate-600">{contact.phone ?? contact.handle ?? ""}</span>
@@ -88,9 +94,9 @@ export function ChatPane(props: ChatPaneProps) {
             <ul className="mt-1 space-y-0.5">
               {history.filter((h) => h.id !== chat.id).map((h) => (
                 <li key={h.id}>
-                  <Link className="text-brand-700 underline" href={inboxHref({ section: "all", status: h.status }, { chat: h.id })}>
+                  <a className="text-brand-700 underline" href={inboxHref({ section: "all", status: h.status }, { chat: h.id })}>
                     {t("chat.historyItem", { id: h.id, date: formatDateTime(h.openedAt, locale, tz), status: t(`status.${h.status}`) })}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -120,6 +126,11 @@ export function ChatPane(props: ChatPaneProps) {
       />
 
       <ol className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-2" data-testid="messages" aria-live="polite">
+        {view.hasEarlier && messages.length < MAX_MESSAGES && (
+          <li className="my-2 text-center text-sm">
+            <a href={inboxHref(state, { messages: Math.min(messages.length + MESSAGE_PAGE, MAX_MESSAGES) })} data-testid="show-earlier" className="text-brand-700 underline">{t("chat.showEarlier")}</a>
+          </li>
+        )}
         {earlier.length > 0 && (
           <li className="opacity-75" data-testid="earlier-messages">
             <ol>
@@ -131,23 +142,26 @@ export function ChatPane(props: ChatPaneProps) {
         {messages.map((m) => {
           const day = dayKey(m.createdAt, tz);
           const separator = day !== lastDay ? (
-            <li key={`d-${day}`} className="my-3 text-center text-xs font-medium uppercase tracking-wide text-slate-500">
-              {day === dayKey(now, tz) ? t("day.today") : day === dayKey(now - 86_400_000, tz) ? t("day.yesterday") : formatDay(m.createdAt, locale, tz)}
+            <li key={`d-${day}`} className="msg-day">
+              {day === today ? t("day.today") : day === yesterday ? t("day.yesterday") : formatDay(m.createdAt, locale, tz)}
             </li>
           ) : null;
           lastDay = day;
-          const footer = (
-            <>
-              {m.status === "failed" && m.direction === "out" && (
-                <form action={retryMessageAction} className="text-right">
-                  <input type="hidden" name="messageId" value={m.id} />
-                  <input type="hidden" name="returnTo" value={returnTo} />
-                  <button type="submit" className="text-xs font-medium text-red-800 underline">{t("msg.retry")}</button>
-                </form>
-              )}
-              {user.role === "admin" && m.kind !== "system" && !m.deletedAt && <DeleteMessageForm messageId={m.id} returnTo={returnTo} t={t} />}
-            </>
-          );
+          const retry = m.status === "failed" && m.direction === "out";
+          const canDelete = user.role === "admin" && m.kind !== "system" && !m.deletedAt;
+          const footer =
+            retry || canDelete ? (
+              <>
+                {retry && (
+                  <form action={retryMessageAction} className="text-right">
+                    <input type="hidden" name="messageId" value={m.id} />
+                    <input type="hidden" name="returnTo" value={returnTo} />
+                    <button type="submit" className="text-xs font-medium text-red-800 underline">{t("msg.retry")}</button>
+                  </form>
+                )}
+                {canDelete && <DeleteMessageForm messageId={m.id} returnTo={returnTo} t={t} />}
+              </>
+            ) : undefined;
           return [separator, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} footer={footer} />];
         })}
       </ol>

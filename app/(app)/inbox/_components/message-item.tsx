@@ -128,6 +128,7 @@ function Body({ message, attachments, t }: { message: MessageRow; attachments: A
     case "unsupported":
       return <p className="text-sm italic text-slate-500">{t("msg.unsupported")}</p>;
     default:
+      if (!attachments.length) return message.body ? <LinkifiedText text={message.body} /> : null;
       return (
         <div className="space-y-1">
           {attachments.map((a) => <Attachment key={a.id} a={a} kind={message.kind} t={t} />)}
@@ -149,25 +150,19 @@ export function MessageItem(props: {
   const outbound = message.direction === "out";
   const author = message.authorKind === "contact" ? t("msg.fromContact") : message.authorKind === "bot" ? t("msg.fromBot") : ctx.userName(message.authorId);
   return (
-    <li data-testid="message" data-kind={message.kind} data-direction={message.direction} className={`my-1 flex ${outbound ? "justify-end" : "justify-start"}`}>
-      <div className={`max-w-[80%] rounded-lg px-3 py-2 shadow-sm ${outbound ? "bg-brand-100" : "bg-white"}`}>
-        {message.deletedAt ? (
-          <p className="text-sm italic text-slate-500">{t("msg.deleted")}</p>
-        ) : (
-          <Body message={message} attachments={attachments} t={t} />
+    <li data-testid="message" data-kind={message.kind} data-direction={message.direction} className={outbound ? "msg msg-out" : "msg"}>
+      {message.deletedAt ? <p className="text-sm italic text-slate-500">{t("msg.deleted")}</p> : <Body message={message} attachments={attachments} t={t} />}
+      <p className="msg-meta">
+        {outbound ? author : null}
+        <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt, ctx.locale, ctx.timeZone)}</time>
+        {outbound && message.status && (
+          <span data-testid="delivery-status" data-status={message.status} className={message.status === "failed" ? "font-semibold text-red-700" : undefined}>
+            {t(`msg.status.${message.status}`)}
+          </span>
         )}
-        <p className="mt-1 flex items-center justify-end gap-2 text-[11px] text-slate-500">
-          {outbound && <span>{author}</span>}
-          <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt, ctx.locale, ctx.timeZone)}</time>
-          {outbound && message.status && (
-            <span data-testid="delivery-status" data-status={message.status} className={message.status === "failed" ? "font-semibold text-red-700" : ""}>
-              {t(`msg.status.${message.status}`)}
-            </span>
-          )}
-        </p>
-        {message.status === "failed" && message.statusReason && <p className="text-xs text-red-700">{message.statusReason}</p>}
-        {footer}
-      </div>
+      </p>
+      {message.status === "failed" && message.statusReason && <p className="text-xs text-red-700">{message.statusReason}</p>}
+      {footer}
     </li>
   );
 }

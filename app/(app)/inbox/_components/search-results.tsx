@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Translate } from "@/server/i18n/locale";
 import { inboxHref, type InboxState } from "../url";
 
@@ -16,7 +15,7 @@ export function SearchResults(props: {
       <ul>
         {results.contacts.map((c) => (
           <li key={c.contactId} className="px-3 py-2">
-            <Link href={c.chatId ? link(c.chatId) : `/contacts/${c.contactId}`} className="font-medium text-brand-700 underline">{c.name}</Link>
+            <a href={c.chatId ? link(c.chatId) : `/contacts/${c.contactId}`} className="font-medium text-brand-700 underline">{c.name}</a>
             <span className="ml-2 text-slate-500">{c.phone ?? c.handle ?? ""}</span>
           </li>
         ))}
@@ -25,10 +24,10 @@ export function SearchResults(props: {
       <ul>
         {results.messages.map((m) => (
           <li key={m.messageId} className="px-3 py-2">
-            <Link href={link(m.chatId)} data-chat-link className="block hover:bg-slate-50">
+            <a href={link(m.chatId)} data-chat-link className="block hover:bg-slate-50">
               <span className="font-medium">{m.contactName}</span>
               <span className="block truncate text-slate-600">{m.snippet}</span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

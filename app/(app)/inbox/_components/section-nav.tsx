@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Translate } from "@/server/i18n/locale";
 import { inboxHref, type InboxState } from "../url";
 
@@ -17,7 +16,7 @@ export function SectionNav(props: {
         const active = section === state.section;
         const count = pending[section] ?? 0;
         return (
-          <Link
+          <a
             key={section}
             href={inboxHref({ section, status: state.status, order: state.order, pending: state.pending })}
             aria-current={active ? "page" : undefined}
@@ -32,7 +31,7 @@ export function SectionNav(props: {
             >
               {count}
             </span>
-          </Link>
+          </a>
         );
       })}
     </nav>
@@ -45,19 +44,19 @@ export function StatusTabs({ state, t }: { state: InboxState; t: Translate }) {
     <div className="space-y-2 border-b border-slate-200 p-2">
       <nav aria-label={t("inbox.statusTabs")} className="flex gap-1">
         {statuses.map((status) => (
-          <Link
+          <a
             key={status}
             href={inboxHref({ section: state.section, status, order: state.order, pending: status === "open" ? state.pending : undefined })}
             aria-current={status === state.status ? "page" : undefined}
             className={`flex-1 rounded-md px-2 py-1 text-center text-sm ${status === state.status ? "bg-slate-800 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
           >
             {t(`status.${status}`)}
-          </Link>
+          </a>
         ))}
       </nav>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {state.status === "open" && (
-          <Link
+          <a
             href={inboxHref(state, { pending: state.pending ? undefined : "1", cursor: undefined, chat: state.chat })}
             aria-pressed={Boolean(state.pending)}
             role="button"
@@ -65,20 +64,20 @@ export function StatusTabs({ state, t }: { state: InboxState; t: Translate }) {
             className={`rounded-full border px-3 py-0.5 ${state.pending ? "border-amber-500 bg-amber-50 text-amber-800" : "border-slate-300 text-slate-700"}`}
           >
             {t("inbox.pendingOnly")}
-          </Link>
+          </a>
         )}
         <span className="ml-auto text-slate-500">{t("inbox.order.label")}:</span>
         {(["asc", "desc"] as const).map((order) => {
           const current = state.order ?? (state.status === "closed" ? "desc" : "asc");
           return (
-            <Link
+            <a
               key={order}
               href={inboxHref(state, { order, cursor: undefined })}
               aria-current={current === order ? "true" : undefined}
               className={current === order ? "font-semibold text-brand-700 underline" : "text-slate-600 hover:underline"}
             >
               {t(`inbox.order.${order}`)}
-            </Link>
+            </a>
           );
         })}
       </div>

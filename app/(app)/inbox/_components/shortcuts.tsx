@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 
 export interface ShortcutLabels {
   title: string;
@@ -12,6 +13,12 @@ export interface ShortcutLabels {
 /** j/k move between chats, c/s/a jump to Close/Schedule/Assign, r to the composer, / to search, ? for help. */
 export function Shortcuts({ labels }: { labels: ShortcutLabels }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // The help only exists once asked for: it is on every inbox page, and nobody reads it on most.
+  const [asked, setAsked] = useState(false);
+  const showHelp = () => {
+    flushSync(() => setAsked(true));
+    dialog.current?.showModal();
+  };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
@@ -51,7 +58,7 @@ export function Shortcuts({ labels }: { labels: ShortcutLabels }) {
           return focus("#inbox-search");
         case "?":
           e.preventDefault();
-          dialog.current?.showModal();
+          showHelp();
       }
     };
     window.addEventListener("keydown", onKey);
@@ -60,24 +67,28 @@ export function Shortcuts({ labels }: { labels: ShortcutLabels }) {
 
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} className="px-3 py-2 text-left text-xs text-slate-600 underline">
+      <button type="button" onClick={showHelp} className="px-3 py-2 text-left text-xs text-slate-600 underline">
         {labels.open} (?)
       </button>
       <dialog ref={dialog} aria-labelledby="shortcuts-title" className="rounded-lg p-6 shadow-xl backdrop:bg-black/30">
         <h2 id="shortcuts-title" className="mb-3 text-lg font-semibold">{labels.title}</h2>
-        <table className="text-sm">
-          <tbody>
-            {labels.rows.map(([key, what]) => (
-              <tr key={key}>
-                <th scope="row" className="pr-4 text-left font-mono">{key}</th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <form method="dialog" className="mt-4 text-right">
-          <button className="rounded-md bg-slate-800 px-3 py-1 text-sm text-white">{labels.dismiss}</button>
-        </form>
+        {asked && (
+          <>
+            <table className="text-sm">
+              <tbody>
+                {labels.rows.map(([key, what]) => (
+                  <tr key={key}>
+                    <th scope="row" className="pr-4 text-left font-mono">{key}</th>
+                    <td>{what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <form method="dialog" className="mt-4 text-right">
+              <button className="rounded-md bg-slate-800 px-3 py-1 text-sm text-white">{labels.dismiss}</button>
+            </form>
+          </>
+        )}
       </dialog>
     </>
   );
