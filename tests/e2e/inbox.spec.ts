@@ -77,6 +77,23 @@ test("an administrator deletes a message; an agent has no way to", async ({ brow
   await expect(agent.getByTestId("chat-pane")).not.toContainText("4111 1111");
 });
 
+test("a long chat opens on its newest 50 messages; \"Show earlier messages\" brings back older ones, without JavaScript", async ({ browser, request }) => {
+  const contact = { waId: uniquePhone(), name: "Tomás Herrera" };
+  for (let i = 1; i <= 55; i++) await receiveWhatsAppText(request, contact, `Mensaje número ${i}.`);
+  const ana = await pageFor(browser, AGENT, { javaScriptEnabled: false });
+  await ana.goto("/inbox?section=unassigned&status=open");
+  await ana.getByTestId("chat-row").filter({ hasText: "Tomás Herrera" }).click();
+  const messages = ana.getByTestId("message");
+  await expect(messages).toHaveCount(50);
+  await expect(messages.first()).toContainText("Mensaje número 6.");
+  await expect(messages.last()).toContainText("Mensaje número 55.");
+  await ana.getByTestId("show-earlier").click();
+  await expect(ana).toHaveURL(/[?&]messages=100(&|$)/);
+  await expect(messages).toHaveCount(55);
+  await expect(messages.first()).toContainText("Mensaje número 1.");
+  await expect(ana.getByTestId("show-earlier")).toHaveCount(0);
+});
+
 test.describe("without JavaScript", () => {
   test("sign in, open a chat, reply, close with a reason", async ({ browser, request }) => {
     const contact = { waId: uniquePhone(), name: "Lucía Fernández" };
