@@ -14,11 +14,11 @@ import { MessageItem, type MessageContext } from "./message-item";
 import { DeleteChatForm, DeleteMessageForm } from "./moderation-forms";
 
 type Api = Awaited<ReturnType<typeof serverApi>>;
+export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
 
-/** Messages shown when a chat opens, and how many more each "Show earlier messages" adds. */
+/** Messages shown when a chat opens, and how many more each "Show earlier messages" adds (the API's limit caps it). */
 export const MESSAGE_PAGE = 50;
 const MAX_MESSAGES = 1000;
-export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
 
 export interface ChatPaneProps {
   view: ChatViewData;
