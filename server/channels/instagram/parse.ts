@@ -170,7 +170,8 @@ function message(
   if (attachments.length > 0) {
     const first = attachments[0];
     const firstType = first ? (str(first.type) ?? "") : "";
-    const kind = ATTACHMENT_KINDS[firstType];
+    // Own keys only: a type such as "constructor" must not find Object.prototype's.
+    const kind = Object.hasOwn(ATTACHMENT_KINDS, firstType) ? ATTACHMENT_KINDS[firstType] : undefined;
     if (!kind) return { ...base, kind: "unsupported", payload: { ...extra, type: firstType, raw } };
     base.kind = kind;
     base.media = attachments.flatMap(attachmentMedia);

@@ -193,7 +193,8 @@ function statusEvents(json: unknown, eventTimestamp: string | undefined): Inboun
   const messageId = event.messageId ?? event.message?.id;
   if (!messageId) throw new WebhookError(400, "Zenvia MESSAGE_STATUS event without messageId");
   const st = event.messageStatus;
-  const status = STATUS_CODES[st.code];
+  // Own keys only: a code such as "constructor" must not find Object.prototype's.
+  const status = Object.hasOwn(STATUS_CODES, st.code) ? STATUS_CODES[st.code] : undefined;
   // DELETED (an inbound message removed by the contact) and CLICKED are not delivery states.
   if (!status) return [];
   const out: InboundStatus = {

@@ -151,6 +151,16 @@ describe("parseInstagramWebhook", () => {
     });
   });
 
+  it("an attachment type named like an object's own property (constructor, __proto__) is unsupported", () => {
+    for (const type of ["constructor", "__proto__", "toString"]) {
+      const body = fixture("instagram", "attachments") as { entry: { messaging: { message: { attachments: { type: string }[] } }[] }[] };
+      body.entry[0]!.messaging[0]!.message.attachments[0]!.type = type;
+      const [m] = parseInstagramWebhook(body) as InboundMessage[];
+      expect(m?.kind).toBe("unsupported");
+      expect(m?.payload?.type).toBe(type);
+    }
+  });
+
   it("is_unsupported keeps the raw event", () => {
     const [m] = messages("unsupported");
     expect(m?.kind).toBe("unsupported");

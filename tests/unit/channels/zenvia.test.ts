@@ -189,6 +189,14 @@ describe("parseZenviaWebhook — MESSAGE_STATUS", () => {
     expect(parseZenviaWebhook(fixture("zenvia", "status-clicked"))).toEqual([]);
   });
 
+  it("a status code named like an object's own property (constructor, __proto__) is not a status either", () => {
+    for (const code of ["constructor", "__proto__", "toString"]) {
+      const body = fixture("zenvia", "status-delivered") as { messageStatus: Record<string, unknown> };
+      body.messageStatus.code = code;
+      expect(parseZenviaWebhook(body)).toEqual([]);
+    }
+  });
+
   it("status of content N > 0 refers to `${messageId}:N`", () => {
     const body = fixture("zenvia", "status-delivered") as Record<string, unknown>;
     body.contentIndex = 1;
