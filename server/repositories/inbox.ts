@@ -102,17 +102,16 @@ export interface PendingCounts {
   teammates: number;
 }
 
-/** Every section's pending count in one pass over the pending chats only (a partial index). */
+/** Every section's pending count, from the counters the chats triggers maintain (pending_counts, 0 = unassigned). */
 export function pendingCounts(db: Db, userId: number): PendingCounts {
   const stmt = prepared(
     db,
     "counts",
     () => `
-      SELECT count(*) AS total,
-             coalesce(sum(assignee_id = @userId), 0) AS mine,
-             coalesce(sum(assignee_id IS NULL), 0) AS unassigned
-      FROM chats INDEXED BY chats_pending_open_idx
-      WHERE status = 'open' AND awaiting_reply = 1`,
+      SELECT coalesce(sum(n), 0) AS total,
+             coalesce(sum(CASE WHEN assignee_key = @userId THEN n END), 0) AS mine,
+             coalesce(sum(CASE WHEN assignee_key = 0 THEN n END), 0) AS unassigned
+      FROM pending_counts`,
   );
   const row = stmt.get({ userId }) as { total: number; mine: number; unassigned: number };
   return { all: row.total, mine: row.mine, unassigned: row.unassigned, teammates: row.total - row.mine - row.unassigned };
