@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsCurrent, markBuilt, sourceHash } from "./build-state.mjs";
 import { buildFrontServer, frontServerFile } from "./build-front.mjs";
+import { serverNodeArgs } from "./server-args.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const demo = process.argv.includes("--demo");
@@ -55,7 +56,7 @@ if (demo) run([path.join(root, "bin", "charla.mjs"), "demo", "seed"]);
 
 console.log(`Charla on http://${process.env.HOST === "0.0.0.0" ? "localhost" : process.env.HOST}:${process.env.PORT} (data in ${process.env.DATA_DIR})`);
 // Next's request handler behind the front server, which answers the poll and the webhooks itself.
-const server = spawn(process.execPath, [frontServerFile()], {
+const server = spawn(process.execPath, [...serverNodeArgs(), frontServerFile()], {
   cwd: root,
   stdio: "inherit",
   env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...process.env },

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { serverNodeArgs } from "../../scripts/server-args.mjs";
 import { BENCH_DIR, DATA_DIR } from "./datasets";
 
 // The production build the HTTP suites run against: its own build directory (.next-bench, never the
@@ -129,7 +130,7 @@ export async function benchServer(sourceDb: string, log: (line: string) => void)
     CHARLA_JOBS: "off",
   };
   // What `npm start` runs: the front server (poll and webhooks) with Next's handler behind it.
-  const child = spawn(process.execPath, [path.join(ROOT, DIST_DIR, "charla-server.mjs")], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), path.join(ROOT, DIST_DIR, "charla-server.mjs")], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import { serverNodeArgs } from "../../scripts/server-args.mjs";
 
 // Pieces of the chaos tests: the production server as a process we can SIGKILL by its own PID, a
 // slow link to the provider simulator (so kills land while sends are in flight), and Meta-signed webhooks.
@@ -93,7 +94,7 @@ export class ServerProcess {
     this.starts += 1;
     const log = fs.openSync(path.join(this.logDir, `server-${this.starts}.log`), "w");
     const child = track(
-      spawn(process.execPath, [SERVER_ENTRY], {
+      spawn(process.execPath, [...serverNodeArgs(this.env), SERVER_ENTRY], {
         cwd: ROOT,
         env: { ...this.env, PORT: String(this.port), HOST: "127.0.0.1" },
         stdio: ["ignore", log, log],
