@@ -91,5 +91,6 @@ describe("front server routes", () => {
     const zenvia = await fetch(`${base}/api/webhooks/zenvia/999`, { method: "POST", body: "{}" });
     expect(zenvia.status).toBe(404);
     expect(await zenvia.json()).toMatchObject({ ok: false });
+    expect((await fetch(`${base}/api/webhooks/zenvia/%E0%A4%A`, { method: "POST", body: "{}" })).status).toBe(404);
   });
 });

@@ -49,7 +49,8 @@ function meta(type: "whatsapp" | "instagram"): Handler {
 }
 
 const zenvia: Handler = async (db, req, res, url) => {
-  const channelId = decodeURIComponent(url.pathname.slice("/api/webhooks/zenvia/".length));
+  // Not decoded: our channel ids are digits, and anything else (a malformed escape too) is a 404 below.
+  const channelId = url.pathname.slice("/api/webhooks/zenvia/".length);
   try {
     // 404 before reading the body of a call for no channel of ours.
     zenviaChannel(db, channelId);
