@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { HeaderBag } from "@/server/channels/registry";
 import { fileInboundSoon } from "@/server/jobs/inbound";
-import { metaHandshake, receiveMetaWebhook, receiveZenviaWebhook, type MetaProvider } from "@/server/services/webhooks";
+import { metaHandshake, receiveMetaWebhook, receiveZenviaWebhook, zenviaChannel, type MetaProvider } from "@/server/services/webhooks";
 import { errorAnswer, jsonAnswer, type PlainAnswer } from "./responses";
 
 // The providers' webhooks as plain answers, shared by the route handlers and the front server.
@@ -24,6 +24,16 @@ export function metaWebhookAnswer(db: Db, type: MetaProvider, raw: Buffer | Erro
     return jsonAnswer({ ok: true });
   } catch (err) {
     return errorAnswer(err, `webhook ${type}`);
+  }
+}
+
+/** The 404 for a Zenvia call to no channel of ours, answered before its body is read; null when the channel exists. */
+export function zenviaUnknownChannelAnswer(db: Db, channelId: string): PlainAnswer | null {
+  try {
+    zenviaChannel(db, channelId);
+    return null;
+  } catch (err) {
+    return errorAnswer(err, "webhook zenvia");
   }
 }
 

@@ -1,4 +1,4 @@
-import { asc, count, lte } from "drizzle-orm";
+import { asc, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { inboundQueue } from "@/db/schema";
 import { insertRow, statement, updateRowById } from "./row-writes";
@@ -32,8 +32,4 @@ export function inboundHealth(db: DbOrTx): { waiting: number; failing: number; l
     () => "SELECT count(*) AS waiting, count(last_error) AS failing, max(attempts) AS maxAttempts, (SELECT last_error FROM inbound_queue WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1) AS lastError FROM inbound_queue",
   ).get() as { waiting: number; failing: number; lastError: string | null; maxAttempts: number | null };
   return { ...row, maxAttempts: row.maxAttempts ?? 0 };
-}
-
-export function inboundBacklog(db: DbOrTx): number {
-  return db.select({ n: count() }).from(inboundQueue).get()?.n ?? 0;
 }

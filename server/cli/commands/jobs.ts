@@ -1,6 +1,5 @@
 import { runLifecycleJobs } from "@/server/jobs/lifecycle";
-import { inboundBacklog } from "@/server/repositories/inbound-queue";
-import { fileAllDueInbound } from "@/server/services/inbound-queue";
+import { fileAllDueInbound, inboundQueueHealth } from "@/server/services/inbound-queue";
 import { cliDb } from "../context";
 import { UsageError, type CliIo } from "../io";
 
@@ -10,7 +9,7 @@ export function jobsCommand(args: string[], io: CliIo): void {
   const now = Date.now();
   // Accepted webhooks first, so the lifecycle jobs see the messages they carry.
   const filed = fileAllDueInbound(db, now);
-  const waiting = inboundBacklog(db);
+  const { waiting } = inboundQueueHealth(db);
   io.out(`Webhook deliveries filed: ${filed.deliveries}${filed.failed ? ` (${filed.failed} failed, kept for a retry)` : ""}; waiting: ${waiting}.`);
   const result = runLifecycleJobs(db, now);
   io.out(`Reminders due: ${result.remindersFired}. Closed for inactivity: ${result.closedInactive}.`);

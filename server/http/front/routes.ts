@@ -4,8 +4,7 @@ import { userFromCookieHeader } from "@/server/auth/session-token";
 import { pollAnswer } from "../poll-answer";
 import { readNodeBodyLimited } from "../request-body";
 import { errorAnswer, type PlainAnswer } from "../responses";
-import { metaHandshakeAnswer, metaWebhookAnswer, zenviaWebhookAnswer } from "../webhook-answers";
-import { zenviaChannel } from "@/server/services/webhooks";
+import { metaHandshakeAnswer, metaWebhookAnswer, zenviaUnknownChannelAnswer, zenviaWebhookAnswer } from "../webhook-answers";
 import { contentSecurityPolicy } from "../../../security-headers.mjs";
 
 // The requests the front server answers itself, before Next: the ones that come all day from machines —
@@ -51,12 +50,10 @@ function meta(type: "whatsapp" | "instagram"): Handler {
 const zenvia: Handler = async (db, req, res, url) => {
   // Not decoded: our channel ids are digits, and anything else (a malformed escape too) is a 404 below.
   const channelId = url.pathname.slice("/api/webhooks/zenvia/".length);
-  try {
-    // 404 before reading the body of a call for no channel of ours.
-    zenviaChannel(db, channelId);
-  } catch (err) {
+  const unknown = zenviaUnknownChannelAnswer(db, channelId);
+  if (unknown) {
     req.resume();
-    send(res, errorAnswer(err, "webhook zenvia"));
+    send(res, unknown);
     return true;
   }
   const raw = await readNodeBodyLimited(req).catch((err: Error) => err);
