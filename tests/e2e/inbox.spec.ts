@@ -82,6 +82,8 @@ test("a long chat opens on its newest 50 messages; \"Show earlier messages\" bri
   for (let i = 1; i <= 55; i++) await receiveWhatsAppText(request, contact, `Mensaje número ${i}.`);
   const ana = await pageFor(browser, AGENT, { javaScriptEnabled: false });
   await ana.goto("/inbox?section=unassigned&status=open");
+  // The server renders the waiting count into the tab title; no script is needed for it.
+  await expect(ana).toHaveTitle(/^\(\d+\) Charla$/);
   await ana.getByTestId("chat-row").filter({ hasText: "Tomás Herrera" }).click();
   const messages = ana.getByTestId("message");
   await expect(messages).toHaveCount(50);

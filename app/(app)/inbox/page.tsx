@@ -1,4 +1,6 @@
 import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { cache } from "react";
 import { serverApi } from "@/server/api/caller";
 import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
@@ -23,6 +25,23 @@ async function loadChat(load: () => Promise<ChatViewData>): Promise<ChatViewData
   }
 }
 
+/** One read of the counters per request, shared by the tab title and the page. */
+const inboxCounters = cache(async () => {
+  const polled = await (await serverApi()).inbox.poll({});
+  if (!polled.changed) throw new Error("a poll without a known version always carries the counters");
+  return polled;
+});
+
+/**
+ * The tab shows how many contacts wait, rendered by the server so it holds without JavaScript and
+ * follows every live refresh (a client-side document.title raced Next's own head updates).
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  await requireUser();
+  const { total } = await inboxCounters();
+  return { title: total > 0 ? `(${total}) Charla` : "Charla" };
+}
+
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const raw = await searchParams;
@@ -30,8 +49,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const { locale, t } = await requestLocale(user.locale);
   const api = await serverApi();
   const now = Date.now();
-  const [polled, settings] = await Promise.all([api.inbox.poll({}), api.settings.get()]);
-  if (!polled.changed) throw new Error("a poll without a known version always carries the counters");
+  const [polled, settings] = await Promise.all([inboxCounters(), api.settings.get()]);
   const counts = polled;
   if (!counts.sections.includes(state.section)) state.section = "mine";
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 
 /**
  * Polls /api/poll with the last version it saw; a 304 costs nothing. When something changed, the server
- * components re-render in place (router.refresh), the tab title shows the pending total, and — if the agent
+ * components re-render in place (router.refresh, which also brings the tab title with the pending total), and — if the agent
  * opted in — a desktop notification and a short tone announce newly waiting contacts.
  */
 export function LiveUpdates(props: {
@@ -29,10 +29,6 @@ export function LiveUpdates(props: {
   useEffect(() => {
     version.current = props.version;
   }, [props.version]);
-
-  useEffect(() => {
-    document.title = props.total > 0 ? `(${props.total}) Charla` : "Charla";
-  }, [props.total]);
 
   useEffect(() => {
     let stopped = false;
