@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { clientIp } from "@/server/http/rate-limit";
 import { authSecret } from "./secret";
+import { SESSION_MAX_AGE_S } from "./session-age";
 import { throttledSignIn } from "./sign-in";
 
 /** The code travels to /login?error=…, where it picks the message; it never says which part was wrong. */
@@ -22,7 +23,6 @@ declare module "next-auth" {
   }
 }
 
-export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 // A function, not an object: the secret is read (or made) at request time, never at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

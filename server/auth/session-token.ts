@@ -1,6 +1,7 @@
-import { decode } from "next-auth/jwt";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import type { Db } from "@/db/client";
 import { activeUserById, type PublicUser } from "@/server/services/users";
+import { SESSION_MAX_AGE_S } from "./session-age";
 import { authSecret } from "./secret";
 
 // The signed-in user of a request that comes back every few seconds (the inbox's poll), without the full
@@ -20,6 +21,7 @@ const MAX_ENTRIES = 5_000;
 interface Decoded {
   userId: number | null;
   until: number;
+  claims: JWT | null;
 }
 
 const globalForSessions = globalThis as unknown as { charlaSessionCache?: Map<string, Decoded> };
@@ -43,23 +45,25 @@ function sessionCookie(header: string | null | undefined): CookieFound {
   return { kind: "none" };
 }
 
-async function decodedUserId(name: string, value: string, now: number): Promise<number | null> {
+async function decoded(name: string, value: string, now: number): Promise<Decoded> {
   const key = `${name}=${value}`;
   const hit = cache.get(key);
-  if (hit && now < hit.until) return hit.userId;
-  let userId: number | null = null;
-  let until = now + CACHE_MS;
+  if (hit && now < hit.until) return hit;
+  const entry: Decoded = { userId: null, until: now + CACHE_MS, claims: null };
   try {
     const token = await decode({ token: value, secret: authSecret(), salt: name });
     const id = Number(token?.uid);
-    if (token && Number.isInteger(id) && id > 0) userId = id;
-    if (typeof token?.exp === "number") until = Math.min(until, token.exp * 1000);
+    if (token && Number.isInteger(id) && id > 0) {
+      entry.userId = id;
+      entry.claims = token;
+    }
+    if (typeof token?.exp === "number") entry.until = Math.min(entry.until, token.exp * 1000);
   } catch {
     // Not ours, tampered with or expired: no session, as Auth.js would decide.
   }
   if (!hit && cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(key, { userId, until });
-  return userId;
+  cache.set(key, entry);
+  return entry;
 }
 
 /**
@@ -69,7 +73,33 @@ async function decodedUserId(name: string, value: string, now: number): Promise<
 export async function cookieSessionUserId(header: string | null | undefined, now = Date.now()): Promise<number | null | undefined> {
   const cookie = sessionCookie(header);
   if (cookie.kind !== "plain") return undefined;
-  return decodedUserId(cookie.name, cookie.value, now);
+  return (await decoded(cookie.name, cookie.value, now)).userId;
+}
+
+// Auth.js re-issues the session token whenever auth() runs where cookies can be written, so a session
+// expires SESSION_MAX_AGE_S after the last activity, not after sign-in. Pages here skip auth() (above), so
+// the poll an open inbox sends every few seconds renews it instead: an agent working past the twelfth hour
+// of a long shift stays signed in, and a tab closed (or hidden, when the poll pauses) lets the session run
+// out as before. Renewing at most every RENEW_AFTER_S keeps it to one encryption per agent per few minutes.
+const RENEW_AFTER_S = 10 * 60;
+// Auth.js splits a cookie over this size into chunks; ours are far smaller, but never write one it would not.
+const MAX_COOKIE_VALUE = 3_900;
+
+/**
+ * A Set-Cookie header value that renews the session a Cookie header carries, or null: no plain and valid
+ * session cookie, or one issued less than RENEW_AFTER_S ago. Same claims, new expiry, Auth.js's attributes.
+ */
+export async function renewedSessionCookie(header: string | null | undefined, now = Date.now()): Promise<string | null> {
+  const cookie = sessionCookie(header);
+  if (cookie.kind !== "plain") return null;
+  const { claims } = await decoded(cookie.name, cookie.value, now);
+  if (!claims || typeof claims.iat !== "number" || now / 1000 - claims.iat < RENEW_AFTER_S) return null;
+  const { iat: _iat, exp: _exp, jti: _jti, ...kept } = claims;
+  const value = await encode({ token: kept, secret: authSecret(), salt: cookie.name, maxAge: SESSION_MAX_AGE_S });
+  if (value.length > MAX_COOKIE_VALUE) return null;
+  const expires = new Date(now + SESSION_MAX_AGE_S * 1000).toUTCString();
+  const secure = cookie.name.startsWith("__Secure-") ? "; Secure" : "";
+  return `${cookie.name}=${value}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax${secure}`;
 }
 
 /**

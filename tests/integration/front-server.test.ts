@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { authSecret } from "@/server/auth/secret";
 import { answerFront, isFrontRoute } from "@/server/http/front/routes";
@@ -57,6 +57,19 @@ describe("front server routes", () => {
     // A deactivated account is signed out at once, cached session or not.
     t.current.db.$client.prepare("UPDATE users SET active = 0 WHERE id = ?").run(agent.id);
     expect((await fetch(`${base}/api/poll`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("renews, on the poll, a session issued over ten minutes ago; a fresh one gets no cookie", async () => {
+    const agent = await makeUser(t.current.db, "agent");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 30 * 60_000 });
+    const old = await cookieFor(agent.id).finally(() => vi.useRealTimers());
+    const renewed = await fetch(`${base}/api/poll`, { headers: { cookie: old } });
+    expect(renewed.status).toBe(200);
+    const setCookie = renewed.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(new RegExp(`^${COOKIE}=[^;]+; Path=/; Expires=.+; HttpOnly; SameSite=Lax$`));
+    const fresh = await fetch(`${base}/api/poll`, { headers: { cookie: setCookie.split(";")[0]! } });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("set-cookie")).toBeNull();
   });
 
   it("hands a poll without a plain session cookie to Next (Auth.js decides), and every other path or method", async () => {
