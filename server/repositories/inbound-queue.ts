@@ -15,6 +15,11 @@ export function dueInbound(db: DbOrTx, now: number, limit: number): InboundQueue
   return db.select().from(inboundQueue).where(lte(inboundQueue.nextAttemptAt, now)).orderBy(asc(inboundQueue.id)).limit(limit).all();
 }
 
+/** Whether any delivery is due: a read, so an idle tick never takes the write lock. */
+export function hasDueInbound(db: DbOrTx, now: number): boolean {
+  return statement(db, "inbound_queue.has_due", () => "SELECT 1 FROM inbound_queue WHERE next_attempt_at <= ? LIMIT 1").get(now) !== undefined;
+}
+
 /** Prepared once per connection: filing deletes one row per delivery. */
 export function deleteInbound(db: DbOrTx, id: number): void {
   statement(db, "inbound_queue.delete", () => "DELETE FROM inbound_queue WHERE id = ?").run(id);

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { listChannels } from "@/server/repositories/channels";
@@ -27,6 +28,21 @@ describe("inbound queue", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(count("inbound_queue")).toBe(0);
     expect(q<{ body: string }>("SELECT body FROM messages").body).toBe("Oi! Vocês entregam no sábado?");
+  });
+
+  it("an idle tick only reads: it neither waits for nor takes the write lock another connection holds", () => {
+    const other = new Database(t.current.file, { timeout: 0 });
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      expect(fileInboundBatch(t.current.db, T)).toMatchObject({ deliveries: 0, more: false });
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    // With something due, filing does need the lock, and takes it once it is free.
+    whatsappChannel(t.current.db);
+    acceptInbound(t.current.db, [{ channel: channel(), event: inboundText("5511900000009", "hola", T) }], T);
+    expect(fileInboundBatch(t.current.db, T)).toMatchObject({ deliveries: 1, stored: 1 });
   });
 
   it("files deliveries in arrival order and as of when they were accepted", () => {
