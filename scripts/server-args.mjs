@@ -7,5 +7,5 @@ export const DEFAULT_HEAP_MB = 320;
 
 export function serverNodeArgs(env = process.env) {
   const mb = Number(env.CHARLA_HEAP_MB);
-  return [`--max-old-space-size=${Number.isInteger(mb) && mb >= 64 ? mb : DEFAULT_HEAP_MB}`, ...(env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${env.PROF_DIR}`] : [])];
+  return [`--max-old-space-size=${Number.isInteger(mb) && mb >= 64 ? mb : DEFAULT_HEAP_MB}`];
 }

@@ -66,7 +66,8 @@ describe("inbound queue", () => {
     acceptInbound(t.current.db, [{ channel: ch, event: inboundText("5511900000003", "first half", T) }, { channel: ch, event: broken }], T);
     acceptInbound(t.current.db, [{ channel: ch, event: inboundText("5511900000004", "after", T) }], T);
 
-    const report = fileInboundBatch(t.current.db, T);
+    // No time budget here: the whole batch, whatever logging the failure costs on a slow machine.
+    const report = fileInboundBatch(t.current.db, T, 100, Infinity);
     expect(report).toMatchObject({ deliveries: 3, stored: 2, failed: 1 });
     expect(t.current.db.$client.prepare("SELECT body FROM messages ORDER BY id").pluck().all()).toEqual(["before", "after"]);
     const kept = q<{ attempts: number; next_attempt_at: number; last_error: string }>("SELECT attempts, next_attempt_at, last_error FROM inbound_queue");
@@ -99,9 +100,19 @@ describe("inbound queue", () => {
     whatsappChannel(t.current.db);
     const ch = channel();
     for (let i = 0; i < 250; i++) acceptInbound(t.current.db, [{ channel: ch, event: inboundText(`55119100${String(i).padStart(5, "0")}`, `m${i}`, T) }], T);
-    expect(fileInboundBatch(t.current.db, T)).toMatchObject({ deliveries: 100, more: true });
+    expect(fileInboundBatch(t.current.db, T, 100, Infinity)).toMatchObject({ deliveries: 100, more: true });
     expect(fileAllDueInbound(t.current.db, T)).toMatchObject({ deliveries: 150, stored: 150, more: false });
     expect(count("messages")).toBe(250);
     expect(inboundQueueHealth(t.current.db)).toEqual({ waiting: 0, failing: 0, maxAttempts: 0, lastError: null });
+  });
+
+  it("ends a batch when its time budget is spent, having filed at least one delivery, and leaves the rest due", () => {
+    whatsappChannel(t.current.db);
+    const ch = channel();
+    for (let i = 0; i < 3; i++) acceptInbound(t.current.db, [{ channel: ch, event: inboundText(`551192000000${i}`, `m${i}`, T) }], T);
+    expect(fileInboundBatch(t.current.db, T, 100, 0)).toMatchObject({ deliveries: 1, stored: 1, more: true });
+    expect(count("inbound_queue")).toBe(2);
+    expect(fileInboundBatch(t.current.db, T, 100, Infinity)).toMatchObject({ deliveries: 2, stored: 2, more: false });
+    expect(t.current.db.$client.prepare("SELECT body FROM messages ORDER BY id").pluck().all()).toEqual(["m0", "m1", "m2"]);
   });
 });
