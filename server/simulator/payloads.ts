@@ -32,7 +32,7 @@ export const graphError = (code: number, message: string, type = "OAuthException
 
 // ---------- inbound webhooks ----------
 
-export function whatsappInbound(phoneNumberId: string, from: string, name: string, text: string) {
+export function whatsappInbound(phoneNumberId: string, from: string, name: string, text: string, id = newWamid()) {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -45,7 +45,7 @@ export function whatsappInbound(phoneNumberId: string, from: string, name: strin
               messaging_product: "whatsapp",
               metadata: { display_phone_number: phoneNumberId, phone_number_id: phoneNumberId },
               contacts: [{ profile: { name }, wa_id: from }],
-              messages: [{ from, id: newWamid(), timestamp: seconds(), type: "text", text: { body: text } }],
+              messages: [{ from, id, timestamp: seconds(), type: "text", text: { body: text } }],
             },
           },
         ],

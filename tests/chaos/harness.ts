@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import { metaSignature, whatsappInbound } from "@/server/simulator/payloads";
 import { serverNodeArgs } from "../../scripts/server-args.mjs";
 
 // Pieces of the chaos tests: the production server as a process we can SIGKILL by its own PID, a
@@ -175,26 +175,8 @@ export interface SignedWebhook {
 
 /** A WhatsApp Cloud API text message from `waId`, signed with the channel's app secret as Meta does. */
 export function whatsappText(phoneNumberId: string, appSecret: string, waId: string, wamid: string, text: string): SignedWebhook {
-  const raw = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "104996123456789",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "551130001234", phone_number_id: phoneNumberId },
-              contacts: [{ profile: { name: `Cliente ${waId.slice(-4)}` }, wa_id: waId }],
-              messages: [{ from: waId, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  return { wamid, raw, signature: "sha256=" + createHmac("sha256", appSecret).update(raw).digest("hex") };
+  const raw = JSON.stringify(whatsappInbound(phoneNumberId, waId, `Cliente ${waId.slice(-4)}`, text, wamid));
+  return { wamid, raw, signature: metaSignature(raw, appSecret) };
 }
 
 /** Posts a signed webhook; the HTTP status, or "error" when the connection failed (server down/killed). */
