@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
+
+// Auth.js's own path serves only requests without a plain session cookie; these all carry one.
+vi.mock("@/server/auth/session", () => ({ currentUser: async () => null }));
+
 import { authSecret } from "@/server/auth/secret";
 import { SESSION_MAX_AGE_S } from "@/server/auth/session-age";
 import { renewedSessionCookie } from "@/server/auth/session-token";
+import { GET as pollRoute } from "@/app/api/poll/route";
+import { makeUser } from "../support/fixtures";
 import { useRouteDb } from "../support/route-db";
 
 // Sessions slide: the open inbox's poll renews a session older than a few minutes, so an agent is not
@@ -12,17 +18,17 @@ const COOKIE = "authjs.session-token";
 const HOUR = 3_600_000;
 
 /** A session token as Auth.js writes it at sign-in, issued `ageMs` ago. */
-async function tokenIssuedAgo(ageMs: number, name = COOKIE): Promise<string> {
+async function tokenIssuedAgo(ageMs: number, name = COOKIE, uid = "7"): Promise<string> {
   vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - ageMs });
   try {
-    return await encode({ secret: authSecret(), salt: name, maxAge: SESSION_MAX_AGE_S, token: { sub: "7", uid: "7", role: "admin", name: "Ana", email: "ana@example.com" } });
+    return await encode({ secret: authSecret(), salt: name, maxAge: SESSION_MAX_AGE_S, token: { sub: uid, uid, role: "admin", name: "Ana", email: "ana@example.com" } });
   } finally {
     vi.useRealTimers();
   }
 }
 
 describe("renewedSessionCookie", () => {
-  useRouteDb();
+  const t = useRouteDb();
   afterEach(() => vi.useRealTimers());
 
   it("renews a session issued two hours ago with the same claims, a new expiry and Auth.js's attributes", async () => {
@@ -51,5 +57,18 @@ describe("renewedSessionCookie", () => {
     expect(await renewedSessionCookie(`${COOKIE}=forged`)).toBeNull();
     expect(await renewedSessionCookie(`${COOKIE}.0=abc; ${COOKIE}.1=def`)).toBeNull();
     expect(await renewedSessionCookie(null)).toBeNull();
+  });
+
+  it("renews through the poll route handler too (what `next dev` serves), for an active user only", async () => {
+    const agent = await makeUser(t.current.db, "agent");
+    const poll = async (cookie: string) => pollRoute(new Request("http://localhost/api/poll", { headers: { cookie } }));
+    const old = `${COOKIE}=${await tokenIssuedAgo(HOUR, COOKIE, String(agent.id))}`;
+    const renewed = await poll(old);
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get("set-cookie")).toMatch(new RegExp(`^${COOKIE}=`));
+    t.current.db.$client.prepare("UPDATE users SET active = 0 WHERE id = ?").run(agent.id);
+    const refused = await poll(old);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("set-cookie")).toBeNull();
   });
 });

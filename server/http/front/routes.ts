@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@/db/client";
-import { renewedSessionCookie, userFromCookieHeader } from "@/server/auth/session-token";
-import { pollAnswer } from "../poll-answer";
+import { userFromCookieHeader } from "@/server/auth/session-token";
+import { pollAnswerRenewing } from "../poll-answer";
 import { readNodeBodyLimited } from "../request-body";
 import { errorAnswer, type PlainAnswer } from "../responses";
 import { metaHandshakeAnswer, metaWebhookAnswer, zenviaUnknownChannelAnswer, zenviaWebhookAnswer } from "../webhook-answers";
@@ -31,9 +31,7 @@ const poll: Handler = async (db, req, res) => {
   const user = await userFromCookieHeader(db, req.headers.cookie);
   // A session only Auth.js can read (split into chunks): Next's route handler decides.
   if (user === undefined) return false;
-  const answer = pollAnswer(db, user, req.headers["if-none-match"]);
-  const renewed = user ? await renewedSessionCookie(req.headers.cookie) : null;
-  send(res, renewed ? { ...answer, headers: { ...answer.headers, "Set-Cookie": renewed } } : answer);
+  send(res, await pollAnswerRenewing(db, user, req.headers.cookie, req.headers["if-none-match"]));
   return true;
 };
 
