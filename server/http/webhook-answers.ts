@@ -14,17 +14,22 @@ export function metaHandshakeAnswer(db: Db, type: MetaProvider, params: URLSearc
   return challenge === null ? { status: 403, headers: TEXT, body: "Forbidden" } : { status: 200, headers: TEXT, body: challenge };
 }
 
-/** `raw` is the body as read (or the error reading it, e.g. too large). */
-export function metaWebhookAnswer(db: Db, type: MetaProvider, raw: Buffer | Error, headers: HeaderBag, now: number): PlainAnswer {
+/**
+ * `raw` is the body as read (or the error reading it, e.g. too large). Accepted is answered at once: the
+ * providers want their answer fast and retry slow webhooks. Filing follows on the next turns of the loop.
+ */
+function acceptedAnswer(db: Db, label: string, raw: Buffer | Error, receive: (body: Buffer) => { accepted: number }): PlainAnswer {
   try {
     if (raw instanceof Error) throw raw;
-    const receipt = receiveMetaWebhook(db, type, raw, headers, now);
-    // Accepted is answered: Meta wants its answer fast and retries slow webhooks. Filing follows at once.
-    if (receipt.accepted) fileInboundSoon(db);
+    if (receive(raw).accepted) fileInboundSoon(db);
     return jsonAnswer({ ok: true });
   } catch (err) {
-    return errorAnswer(err, `webhook ${type}`);
+    return errorAnswer(err, label);
   }
+}
+
+export function metaWebhookAnswer(db: Db, type: MetaProvider, raw: Buffer | Error, headers: HeaderBag, now: number): PlainAnswer {
+  return acceptedAnswer(db, `webhook ${type}`, raw, (body) => receiveMetaWebhook(db, type, body, headers, now));
 }
 
 /** The 404 for a Zenvia call to no channel of ours, answered before its body is read; null when the channel exists. */
@@ -38,12 +43,5 @@ export function zenviaUnknownChannelAnswer(db: Db, channelId: string): PlainAnsw
 }
 
 export function zenviaWebhookAnswer(db: Db, channelId: string, raw: Buffer | Error, headers: HeaderBag, now: number): PlainAnswer {
-  try {
-    if (raw instanceof Error) throw raw;
-    const receipt = receiveZenviaWebhook(db, channelId, raw, headers, now);
-    if (receipt.accepted) fileInboundSoon(db);
-    return jsonAnswer({ ok: true });
-  } catch (err) {
-    return errorAnswer(err, "webhook zenvia");
-  }
+  return acceptedAnswer(db, "webhook zenvia", raw, (body) => receiveZenviaWebhook(db, channelId, body, headers, now));
 }

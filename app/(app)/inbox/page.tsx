@@ -49,8 +49,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const { locale, t } = await requestLocale(user.locale);
   const api = await serverApi();
   const now = Date.now();
-  const [polled, settings] = await Promise.all([inboxCounters(), api.settings.get()]);
-  const counts = polled;
+  const [counts, settings] = await Promise.all([inboxCounters(), api.settings.get()]);
   if (!counts.sections.includes(state.section)) state.section = "mine";
 
   let searchError: string | null = null;
@@ -81,7 +80,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         <div className="mt-auto hidden md:block">
           <LiveUpdates
             intervalSeconds={settings.pollIntervalSeconds}
-            version={polled.version}
+            version={counts.version}
             total={counts.total}
             remindersDue={counts.remindersDue}
             labels={{ toggle: t("notify.toggle"), pending: t("notify.pending"), reminder: t("notify.reminder") }}
