@@ -301,3 +301,28 @@ export const pendingCounts = sqliteTable("pending_counts", {
   assigneeKey: integer("assignee_key").primaryKey(),
   n: integer("n").notNull(),
 });
+
+/**
+ * The change sequence the inbox's live updates read (server/services/live-delta.ts): triggers on chats,
+ * messages, attachments, contacts, users and settings (migration 0008) append a row in the writing
+ * transaction whenever something an agent sees changes, so "what changed since N" is a range read on the
+ * primary key. A chat row keeps the chat's list keys before and after the write (o_/n_), so a viewer can
+ * tell whether the chat entered or left their list without knowing the past; n_status is null when the
+ * chat was deleted. kind: 'chat' | 'message' | 'structure' (visibility, people, settings: re-render).
+ * Rows older than the retention window are pruned; a poll from before the oldest kept row resyncs.
+ */
+export const changes = sqliteTable("changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  kind: text("kind", { enum: ["chat", "message", "structure"] }).notNull(),
+  chatId: integer("chat_id"),
+  messageId: integer("message_id"),
+  oStatus: text("o_status"),
+  oAssignee: integer("o_assignee"),
+  oAwaiting: integer("o_awaiting"),
+  nStatus: text("n_status"),
+  nAssignee: integer("n_assignee"),
+  nAwaiting: integer("n_awaiting"),
+  /** The chat pane's header changed (status, assignee, reminder, close reason, contact): the open chat re-renders. */
+  header: integer("header").notNull().default(0),
+  at: integer("at").notNull(),
+});

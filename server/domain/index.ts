@@ -19,3 +19,4 @@ export * from "./quick-replies";
 export * from "./payment-link";
 export * from "./media-limits";
 export * from "./message-content";
+export * from "./live-view";

@@ -85,3 +85,16 @@ export function deleteAttachmentsOfContact(db: Db, contactId: number): Attachmen
   const ofContact = db.select({ id: messages.id }).from(messages).where(eq(messages.contactId, contactId));
   return db.delete(attachments).where(inArray(attachments.messageId, ofContact)).returning().all();
 }
+
+/** The messages with these ids that belong to the chat, in order (the live update of an open chat). */
+export function messagesOfChatByIds(db: Db, chatId: number, ids: number[]): MessageRow[] {
+  if (!ids.length) return [];
+  return preparedQuery(db, "messages.ofChatByIds", (db) =>
+    db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.chatId, sql.placeholder("chatId")), inArray(messages.id, sql`(SELECT value FROM json_each(${sql.placeholder("ids")}))`)))
+      .orderBy(asc(messages.id))
+      .prepare(),
+  ).all({ chatId, ids: JSON.stringify(ids) });
+}

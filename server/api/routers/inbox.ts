@@ -2,6 +2,8 @@ import { z } from "zod";
 import { SECTIONS } from "@/server/domain";
 import { listSection, search, sectionCounts } from "@/server/services/inbox";
 import { poll } from "@/server/services/poll";
+import { liveDelta } from "@/server/services/live-delta";
+import { deltaInput } from "./inbox-delta.schema";
 import { protectedProcedure, router } from "../trpc";
 
 export const inboxRouter = router({
@@ -10,6 +12,10 @@ export const inboxRouter = router({
   poll: protectedProcedure
     .input(z.object({ version: z.string().max(80).nullish() }))
     .query(({ ctx, input }) => poll(ctx.db, ctx.user, input.version ?? null)),
+  /** What changed on the viewer's screen since the change they last applied (live updates). */
+  delta: protectedProcedure
+    .input(deltaInput)
+    .query(({ ctx, input }) => liveDelta(ctx.db, { ...ctx.user, locale: input.locale }, input, ctx.now())),
   list: protectedProcedure
     .input(
       z.object({

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@/db/client";
 import { userFromCookieHeader } from "@/server/auth/session-token";
+import { deltaAnswerRenewing } from "../delta-answer";
 import { pollAnswerRenewing } from "../poll-answer";
 import { readNodeBodyLimited } from "../request-body";
 import { errorAnswer, type PlainAnswer } from "../responses";
@@ -35,6 +36,13 @@ const poll: Handler = async (db, req, res) => {
   return true;
 };
 
+const delta: Handler = async (db, req, res, url) => {
+  const user = await userFromCookieHeader(db, req.headers.cookie);
+  if (user === undefined) return false;
+  send(res, await deltaAnswerRenewing(db, user, req.headers.cookie, url.searchParams.get("input"), Date.now()));
+  return true;
+};
+
 function meta(type: "whatsapp" | "instagram"): Handler {
   return async (db, req, res, url) => {
     if (req.method === "GET") {
@@ -63,6 +71,7 @@ const zenvia: Handler = async (db, req, res, url) => {
 
 function route(method: string, pathname: string): Handler | null {
   if (pathname === "/api/poll") return method === "GET" ? poll : null;
+  if (pathname === "/api/trpc/inbox.delta") return method === "GET" ? delta : null;
   if (pathname === "/api/webhooks/whatsapp" || pathname === "/api/webhooks/instagram") {
     return method === "GET" || method === "POST" ? meta(pathname.endsWith("whatsapp") ? "whatsapp" : "instagram") : null;
   }

@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { serverApi } from "@/server/api/caller";
 import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
-import { formatDateTime } from "../../inbox/format";
+import { formatDateTime } from "@/server/i18n/format";
 import { inboxHref } from "../../inbox/url";
 import { MessageItem, type MessageContext } from "../../inbox/_components/message-item";
 import { eraseContactAction } from "../../admin/erasure-actions";

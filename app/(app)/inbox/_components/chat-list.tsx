@@ -1,6 +1,6 @@
 import type { InboxRow } from "@/server/repositories/inbox";
 import type { Locale, Translate } from "@/server/i18n/locale";
-import { formatDateTime, formatDuration } from "../format";
+import { formatDateTime, formatDuration } from "@/server/i18n/format";
 import { inboxHref, type InboxState } from "../url";
 import { ChatRows, type ChatRowItem } from "./chat-rows";
 

@@ -3,7 +3,7 @@ import { channelLabel, limitFor, networksOf, replyWindow, templateVariableCount,
 import { utcToLocalDateTime } from "@/server/domain/time-zone";
 import type { Locale, Translate } from "@/server/i18n/locale";
 import type { serverApi } from "@/server/api/caller";
-import { formatDateTime, dayKey, formatDay } from "../format";
+import { formatDateTime, dayKey, formatDay } from "@/server/i18n/format";
 import { acknowledgeReminderAction, retryMessageAction, sendCallAction, sendTextAction } from "../actions";
 import { inboxHref, type InboxState } from "../url";
 import { ChannelIcon } from "./channel-icon";

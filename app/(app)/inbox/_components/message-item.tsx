@@ -1,6 +1,6 @@
 import type { Locale, Translate } from "@/server/i18n/locale";
 import type { AttachmentRow, MessageRow } from "@/server/repositories/messages";
-import { formatDateTime, formatTime } from "../format";
+import { formatDateTime, formatTime } from "@/server/i18n/format";
 import { LinkifiedText } from "./linkified-text";
 
 export interface MessageContext {

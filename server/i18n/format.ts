@@ -1,4 +1,4 @@
-import type { Locale } from "@/server/i18n/locale";
+import type { Locale } from "./locale";
 
 // Times as the agent reads them: in their own time zone and language.
 

@@ -1,0 +1,45 @@
+import type { Db } from "@/db/client";
+import { deltaInput } from "@/server/api/routers/inbox-delta.schema";
+import { renewedSessionCookie } from "@/server/auth/session-token";
+import { isDomainError } from "@/server/domain/errors";
+import { liveDelta } from "@/server/services/live-delta";
+import type { PublicUser } from "@/server/services/users";
+import { errorAnswer, type PlainAnswer } from "./responses";
+
+// GET /api/trpc/inbox.delta, answered by the front server without Next or tRPC's request handling (the
+// call every open tab makes every few seconds), in the envelope tRPC's httpLink reads. Unlike the tRPC
+// route, "nothing changed" is a 304 with no body, the sequence in its ETag (the browser's link reads it).
+
+const JSON_HEADERS = { "Content-Type": "application/json", "Cache-Control": "private, no-cache" };
+
+function trpcError(status: number, code: string, message: string): PlainAnswer {
+  return { status, headers: JSON_HEADERS, body: JSON.stringify({ error: { message, code: -32000, data: { code, httpStatus: status, path: "inbox.delta" } } }) };
+}
+
+function deltaAnswer(db: Db, user: PublicUser | null, rawInput: string | null, now: number): PlainAnswer {
+  if (!user) return trpcError(401, "UNAUTHORIZED", "Sign in to continue.");
+  let json: unknown;
+  try {
+    json = JSON.parse(rawInput ?? "");
+  } catch {
+    return trpcError(400, "BAD_REQUEST", "The input is not JSON.");
+  }
+  const input = deltaInput.safeParse(json);
+  if (!input.success) return trpcError(400, "BAD_REQUEST", input.error.issues[0]?.message ?? "Invalid input.");
+  try {
+    const answer = liveDelta(db, { ...user, locale: input.data.locale }, input.data, now);
+    const etag = { ETag: `"${answer.seq}"` };
+    if (answer.unchanged) return { status: 304, headers: { "Cache-Control": "private, no-cache", ...etag }, body: null };
+    return { status: 200, headers: { ...JSON_HEADERS, ...etag }, body: JSON.stringify({ result: { data: answer } }) };
+  } catch (err) {
+    if (isDomainError(err)) return trpcError(err.code === "FORBIDDEN" ? 403 : 400, err.code, err.message);
+    return errorAnswer(err, "inbox.delta");
+  }
+}
+
+/** The delta, carrying a renewed session cookie when the session is due for one (session-token.ts). */
+export async function deltaAnswerRenewing(db: Db, user: PublicUser | null, cookieHeader: string | null | undefined, rawInput: string | null, now: number): Promise<PlainAnswer> {
+  const answer = deltaAnswer(db, user, rawInput, now);
+  const renewed = user ? await renewedSessionCookie(cookieHeader) : null;
+  return renewed ? { ...answer, headers: { ...answer.headers, "Set-Cookie": renewed } } : answer;
+}

@@ -1,0 +1,39 @@
+import type { Locale, Translate } from "@/server/i18n/locale";
+import { formatDateTime, formatDuration } from "@/server/i18n/format";
+import type { InboxRow } from "@/server/repositories/inbox";
+
+/**
+ * One chat row as the list shows it, every text already translated and formatted for the viewer. The page
+ * renders these and the live updates send them, so a patched list and a fresh render hold the same rows.
+ */
+export interface ChatRowItem {
+  id: number;
+  name: string;
+  channel: string;
+  preview: string;
+  meta: string;
+  pending: boolean;
+  due: boolean;
+  menuLabel: string;
+}
+
+function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): string {
+  const who = row.assigneeName ?? t("inbox.row.unassigned");
+  if (row.status === "open" && row.awaitingReply && row.waitingSince !== null) return `${who} · ${t("inbox.row.waiting", { time: formatDuration(now - row.waitingSince, locale) })}`;
+  if (row.status === "scheduled" && row.remindAt !== null) return `${who} · ${t("inbox.row.remind", { time: formatDateTime(row.remindAt, locale, timeZone) })}`;
+  if (row.status === "closed") return `${who} · ${t("inbox.row.closed", { reason: row.closeReasonKey ? t(`reason.${row.closeReasonKey}`) : (row.closeReason ?? "") })}`;
+  return who;
+}
+
+export function chatRowItem(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): ChatRowItem {
+  return {
+    id: row.id,
+    name: row.contactName,
+    channel: row.channelType,
+    preview: row.lastMessagePreview ?? "",
+    meta: rowMeta(row, now, locale, timeZone, t),
+    pending: row.status === "open" && row.awaitingReply,
+    due: row.reminderDue,
+    menuLabel: t("inbox.row.actions", { name: row.contactName }),
+  };
+}

@@ -1,0 +1,68 @@
+import type { Db } from "@/db/client";
+import type { ChangeRecord } from "@/server/domain/live-view";
+import { changesAfter, latestChangeSeq } from "@/server/repositories/changes";
+import { dataVersion } from "@/server/repositories/data-version";
+
+// The recent change sequence, kept in memory per connection so that the polls of every open tab read it
+// from an array: the table is read only when the database changed since the last look (data_version and
+// total_changes, two tiny statements), and then only past the newest row already held. A poll from before
+// the oldest row held (a slept laptop, a server restart) cannot be answered as a delta and resyncs.
+
+const KEEP = 20_000;
+const READ_BATCH = 5_000;
+
+interface Feed {
+  version: string;
+  /** Changes with seq > floor are all in `rows`. */
+  floor: number;
+  latest: number;
+  rows: ChangeRecord[];
+}
+
+const feeds = new WeakMap<Db["$client"], Feed>();
+
+function sync(db: Db): Feed {
+  const version = dataVersion(db);
+  let feed = feeds.get(db.$client);
+  if (!feed) {
+    const latest = latestChangeSeq(db);
+    feed = { version, floor: latest, latest, rows: [] };
+    feeds.set(db.$client, feed);
+    return feed;
+  }
+  if (feed.version === version) return feed;
+  feed.version = version;
+  for (;;) {
+    const more = changesAfter(db, feed.latest, READ_BATCH);
+    if (!more.length) break;
+    for (const row of more) feed.rows.push(row);
+    feed.latest = more[more.length - 1]!.seq;
+    if (more.length < READ_BATCH) break;
+  }
+  if (feed.rows.length > KEEP) {
+    const dropped = feed.rows.splice(0, feed.rows.length - KEEP);
+    feed.floor = dropped[dropped.length - 1]!.seq;
+  }
+  return feed;
+}
+
+/** The newest change's sequence number. */
+export function latestSeq(db: Db): number {
+  return sync(db).latest;
+}
+
+/** The changes after `since`, or null when they are no longer all known (the caller resyncs). */
+export function changesSince(db: Db, since: number): { latest: number; changes: ChangeRecord[] | null } {
+  const feed = sync(db);
+  if (since >= feed.latest) return { latest: feed.latest, changes: [] };
+  if (since < feed.floor) return { latest: feed.latest, changes: null };
+  // Binary search: the rows are in seq order.
+  let lo = 0;
+  let hi = feed.rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (feed.rows[mid]!.seq <= since) lo = mid + 1;
+    else hi = mid;
+  }
+  return { latest: feed.latest, changes: feed.rows.slice(lo) };
+}
