@@ -22,6 +22,9 @@ export const users = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     locale: text("locale"),
     timeZone: text("time_zone").notNull().default("UTC"),
+    // NULL until someone chose the zone (the user, an admin, or the browser at the first sign-in): only then
+    // may the sign-in adopt the browser's zone without overriding a choice.
+    timeZoneSetAt: integer("time_zone_set_at"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`${t.email} COLLATE NOCASE`)],
@@ -273,7 +276,12 @@ export const auditLog = sqliteTable(
     at: integer("at").notNull(),
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  // The log is read newest first by (at, id), unfiltered or filtered by actor or action: one index each.
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_at_idx").on(t.actorId, t.at),
+    index("audit_log_action_at_idx").on(t.action, t.at),
+  ],
 );
 
 /**
