@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { fireReminder, inactivityDecision } from "@/server/domain";
+import { pruneChanges } from "@/server/repositories/changes";
 import { findChat } from "@/server/repositories/chats";
 import { findSystemReason } from "@/server/repositories/close-reasons";
 import { dueReminders, inactiveCandidates } from "@/server/repositories/due-chats";
@@ -53,6 +54,11 @@ export function runInactivity(db: Db, now: number): number {
   return closed;
 }
 
+/** How long the live-update change sequence is kept: a browser asleep longer resyncs its inbox in one answer. */
+export const CHANGE_RETENTION_MS = 60 * 60_000;
+
 export function runLifecycleJobs(db: Db, now: number): { remindersFired: number; closedInactive: number } {
-  return { remindersFired: runDueReminders(db, now), closedInactive: runInactivity(db, now) };
+  const done = { remindersFired: runDueReminders(db, now), closedInactive: runInactivity(db, now) };
+  pruneChanges(db, now - CHANGE_RETENTION_MS);
+  return done;
 }

@@ -6,7 +6,13 @@ import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
 import { ChatList } from "./_components/chat-list";
 import { ChatPane, MESSAGE_PAGE, type ChatViewData } from "./_components/chat-pane";
-import { LiveUpdates } from "./_components/live-updates";
+import { AlertsToggle } from "./_components/alerts-toggle";
+import { LiveInbox } from "./_live/live-inbox";
+import { LiveTitle } from "./_live/live-counts";
+import type { LiveState } from "./_live/live-state";
+import { countsFingerprint, pollIntervals } from "@/server/services/live-delta";
+import { chatRowItem } from "@/server/services/inbox-items";
+import { replyWindow } from "@/server/domain";
 import { SearchResults } from "./_components/search-results";
 import { SectionNav, StatusTabs } from "./_components/section-nav";
 import { Shortcuts } from "./_components/shortcuts";
@@ -25,11 +31,16 @@ async function loadChat(load: () => Promise<ChatViewData>): Promise<ChatViewData
   }
 }
 
-/** One read of the counters per request, shared by the tab title and the page. */
+/**
+ * One read of the counters per request, shared by the tab title and the page. The change sequence is read
+ * first, before anything the page shows: live updates then resend whatever changed during the render.
+ */
 const inboxCounters = cache(async () => {
-  const polled = await (await serverApi()).inbox.poll({});
+  const api = await serverApi();
+  const seq = await api.inbox.seq();
+  const polled = await api.inbox.poll({});
   if (!polled.changed) throw new Error("a poll without a known version always carries the counters");
-  return polled;
+  return { ...polled, seq };
 });
 
 /**
@@ -66,25 +77,35 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       ? await Promise.all([api.users.team(), api.closeReasons.list(), api.templates.list({ channelId: chat.channel.id }), api.quickReplies.list()])
       : null;
   const returnTo = inboxHref(state);
+  const liveChat = chat && typeof chat !== "string" ? chat : null;
+  const initial: LiveState = {
+    seq: counts.seq,
+    counts: { sections: counts.sections, pending: counts.pending, total: counts.total, remindersDue: counts.remindersDue, fingerprint: countsFingerprint(counts) },
+    list: page ? { ids: page.rows.map((r) => r.id), rows: Object.fromEntries(page.rows.map((r) => [r.id, chatRowItem(r, now, locale, user.timeZone, t)])), nextCursor: page.nextCursor } : null,
+    chat: liveChat ? { id: liveChat.chat.id, messages: liveChat.messages, attachments: liveChat.attachments } : null,
+  };
+  // Whether the open chat's composer shows: a contact writing again into a closed 24-hour window re-renders it.
+  const windowOpen = !liveChat || liveChat.chat.status === "closed" || liveChat.channel.type === "webchat" || replyWindow(liveChat.chat.lastInboundAt, now).open;
+  const liveView = {
+    locale,
+    list: page ? { section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor } : undefined,
+    windowOpen,
+  };
   const flash = typeof raw.error === "string" ? { kind: "error", text: raw.error } : raw.ok ? { kind: "ok", text: t(raw.ok === "sent" ? "flash.sent" : "flash.ok") } : null;
 
   return (
+    <LiveInbox initial={initial} view={liveView} intervals={pollIntervals(settings.pollIntervalSeconds)} alertTexts={{ pending: t("notify.pending"), reminder: t("notify.reminder") }}>
+    <LiveTitle />
     <div className="flex h-full min-h-0">
       <aside className={`w-full shrink-0 flex-col border-r border-slate-200 bg-white md:flex md:w-56 ${chat ? "hidden" : "flex"} md:max-w-none`}>
         <form action="/inbox" method="get" role="search" className="p-2">
           <label htmlFor="inbox-search" className="sr-only">{t("inbox.search.label")}</label>
           <input id="inbox-search" name="q" type="search" defaultValue={state.q ?? ""} placeholder={t("inbox.search.label")} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         </form>
-        <SectionNav state={state} sections={counts.sections} pending={counts.pending} t={t} />
+        <SectionNav state={state} sections={counts.sections} t={t} />
         <SoftLinks />
         <div className="mt-auto hidden md:block">
-          <LiveUpdates
-            intervalSeconds={settings.pollIntervalSeconds}
-            version={counts.version}
-            total={counts.total}
-            remindersDue={counts.remindersDue}
-            labels={{ toggle: t("notify.toggle"), pending: t("notify.pending"), reminder: t("notify.reminder") }}
-          />
+          <AlertsToggle label={t("notify.toggle")} />
           <Shortcuts
             labels={{
               title: t("help.title"),
@@ -108,7 +129,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         ) : (
           <>
             <StatusTabs state={state} t={t} />
-            {page && <ChatList rows={page.rows} nextCursor={page.nextCursor} state={state} now={now} locale={locale} timeZone={user.timeZone} t={t} />}
+            {page && <ChatList nextCursor={page.nextCursor} state={state} t={t} />}
           </>
         )}
       </section>
@@ -141,5 +162,6 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         )}
       </div>
     </div>
+    </LiveInbox>
   );
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SECTIONS } from "@/server/domain";
 import { listSection, search, sectionCounts } from "@/server/services/inbox";
 import { poll } from "@/server/services/poll";
-import { liveDelta } from "@/server/services/live-delta";
+import { currentSeq, liveDelta } from "@/server/services/live-delta";
 import { deltaInput } from "./inbox-delta.schema";
 import { protectedProcedure, router } from "../trpc";
 
@@ -12,6 +12,8 @@ export const inboxRouter = router({
   poll: protectedProcedure
     .input(z.object({ version: z.string().max(80).nullish() }))
     .query(({ ctx, input }) => poll(ctx.db, ctx.user, input.version ?? null)),
+  /** The change sequence number a page render starts from (read before anything else it shows). */
+  seq: protectedProcedure.query(({ ctx }) => currentSeq(ctx.db)),
   /** What changed on the viewer's screen since the change they last applied (live updates). */
   delta: protectedProcedure
     .input(deltaInput)

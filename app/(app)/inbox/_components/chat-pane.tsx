@@ -3,15 +3,17 @@ import { channelLabel, limitFor, networksOf, replyWindow, templateVariableCount,
 import { utcToLocalDateTime } from "@/server/domain/time-zone";
 import type { Locale, Translate } from "@/server/i18n/locale";
 import type { serverApi } from "@/server/api/caller";
-import { formatDateTime, dayKey, formatDay } from "@/server/i18n/format";
-import { acknowledgeReminderAction, retryMessageAction, sendCallAction, sendTextAction } from "../actions";
+import { formatDateTime } from "@/server/i18n/format";
+import { keysWithPrefix } from "@/server/i18n/pick";
+import { pickMessages } from "@/server/i18n/subset";
+import { acknowledgeReminderAction, sendCallAction, sendTextAction } from "../actions";
+import { LiveMessages } from "../_live/live-messages";
 import { inboxHref, type InboxState } from "../url";
 import { ChannelIcon } from "./channel-icon";
 import { ChatActions } from "./chat-actions";
 import { Composer } from "./composer";
 import { ComposerExtras, QuickReplyList, TemplateForms } from "./composer-extras";
-import { MessageItem, type MessageContext } from "./message-item";
-import { DeleteChatForm, DeleteMessageForm } from "./moderation-forms";
+import { DeleteChatForm } from "./moderation-forms";
 
 type Api = Awaited<ReturnType<typeof serverApi>>;
 export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
@@ -19,6 +21,7 @@ export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
 /** Messages shown when a chat opens, and how many more each "Show earlier messages" adds (the API's limit caps it). */
 export const MESSAGE_PAGE = 50;
 const MAX_MESSAGES = 1000;
+const LIVE_MESSAGE_KEYS = [...keysWithPrefix("msg.", "system.", "day."), "chat.showEarlier", "chat.earlierEnd", "chat.newMessages"] as const;
 
 export interface ChatPaneProps {
   view: ChatViewData;
@@ -37,18 +40,11 @@ export interface ChatPaneProps {
 
 export function ChatPane(props: ChatPaneProps) {
   const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, paymentEnabled, locale, t } = props;
-  const { chat, earlier, contact, channel, assignee, messages, attachments, history } = view;
+  const { chat, earlier, contact, channel, assignee, messages, history } = view;
   const tz = user.timeZone;
   const names = new Map(team.map((u) => [u.id, u.name]));
   // The system's own reasons are shown in the reader's language; the company's are shown as written.
   const reasonNames = new Map(reasons.map((r) => [r.id, r.systemKey === "transferred" || r.systemKey === "inactivity" ? t(`reason.${r.systemKey}`) : r.label]));
-  const ctx: MessageContext = {
-    locale,
-    timeZone: tz,
-    t,
-    userName: (id) => (id ? names.get(id) ?? `#${id}` : t("system.someone")),
-    reasonLabel: (id) => (id ? reasonNames.get(id) ?? `#${id}` : ""),
-  };
   const ref: ChannelRef = { type: channel.type, zenviaChannel: channel.zenviaChannel === "whatsapp" || channel.zenviaChannel === "instagram" ? channel.zenviaChannel : null };
   const limit = limitFor({ channelType: ref.type, zenviaChannel: ref.zenviaChannel, purpose: "reply" });
   const windowOpen = channel.type === "webchat" || replyWindow(chat.lastInboundAt, now).open;
@@ -56,18 +52,12 @@ export function ChatPane(props: ChatPaneProps) {
   const closed = chat.status === "closed";
   const canWrite = !closed && windowOpen;
   const offerTemplates = whatsappLike && (closed || !windowOpen);
-  // Node 20 has no Map.groupBy.
-  const attachmentsByMessage = new Map<number, typeof attachments>();
-  for (const a of attachments) attachmentsByMessage.set(a.messageId, [...(attachmentsByMessage.get(a.messageId) ?? []), a]);
   const hidden = (
     <>
       <input type="hidden" name="chatId" value={chat.id} />
       <input type="hidden" name="returnTo" value={returnTo} />
     </>
   );
-  let lastDay = "";
-  const today = dayKey(now, tz);
-  const yesterday = dayKey(now - 86_400_000, tz);
 
   return (
     <section aria-label={contact.name} className="flex h-full min-h-0 flex-col" data-testid="chat-pane" data-chat-id={chat.id}>
@@ -125,48 +115,20 @@ export function ChatPane(props: ChatPaneProps) {
         t={t}
       />
 
-      <ol className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-2" data-testid="messages" aria-live="polite">
-        {view.hasEarlier && messages.length < MAX_MESSAGES && (
-          <li className="my-2 text-center text-sm">
-            <a href={inboxHref(state, { messages: Math.min(messages.length + MESSAGE_PAGE, MAX_MESSAGES) })} data-testid="show-earlier" className="text-brand-700 underline">{t("chat.showEarlier")}</a>
-          </li>
-        )}
-        {earlier.length > 0 && (
-          <li className="opacity-75" data-testid="earlier-messages">
-            <ol>
-              {earlier.map((m) => <MessageItem key={`e-${m.id}`} message={m} attachments={[]} ctx={ctx} />)}
-            </ol>
-            <p className="my-3 border-t border-dashed border-slate-300 pt-1 text-center text-xs text-slate-500">{t("chat.earlierEnd")}</p>
-          </li>
-        )}
-        {messages.map((m) => {
-          const day = dayKey(m.createdAt, tz);
-          const separator = day !== lastDay ? (
-            <li key={`d-${day}`} className="msg-day">
-              {day === today ? t("day.today") : day === yesterday ? t("day.yesterday") : formatDay(m.createdAt, locale, tz)}
-            </li>
-          ) : null;
-          lastDay = day;
-          const retry = m.status === "failed" && m.direction === "out";
-          const canDelete = user.role === "admin" && m.kind !== "system" && !m.deletedAt;
-          const footer =
-            retry || canDelete ? (
-              <>
-                {retry && (
-                  <form action={retryMessageAction} className="text-right">
-                    <input type="hidden" name="messageId" value={m.id} />
-                    <input type="hidden" name="returnTo" value={returnTo} />
-                    <button type="submit" className="text-xs font-medium text-red-800 underline">{t("msg.retry")}</button>
-                  </form>
-                )}
-                {canDelete && <DeleteMessageForm messageId={m.id} returnTo={returnTo} t={t} />}
-              </>
-            ) : undefined;
-          return [separator, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} footer={footer} />];
-        })}
-      </ol>
+      <LiveMessages
+        earlier={earlier}
+        showEarlierHref={view.hasEarlier && messages.length < MAX_MESSAGES ? inboxHref(state, { messages: Math.min(messages.length + MESSAGE_PAGE, MAX_MESSAGES) }) : null}
+        dict={pickMessages(t, LIVE_MESSAGE_KEYS)}
+        locale={locale}
+        timeZone={tz}
+        now={now}
+        names={Object.fromEntries(names)}
+        reasons={Object.fromEntries(reasonNames)}
+        isAdmin={user.role === "admin"}
+        returnTo={returnTo}
+      />
 
-      {closed && <p className="bg-slate-100 px-4 py-2 text-sm text-slate-700">{t("chat.closedNotice", { reason: ctx.reasonLabel(chat.closeReasonId) })}</p>}
+      {closed && <p className="bg-slate-100 px-4 py-2 text-sm text-slate-700">{t("chat.closedNotice", { reason: chat.closeReasonId ? reasonNames.get(chat.closeReasonId) ?? `#${chat.closeReasonId}` : "" })}</p>}
       {!closed && !windowOpen && (
         <p role="note" className="bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="window-closed">
           {whatsappLike ? t("composer.windowClosed") : t("composer.windowClosedInstagram")}

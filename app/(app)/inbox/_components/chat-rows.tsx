@@ -1,26 +1,13 @@
 "use client";
 
+import type { ChatRowItem } from "@/server/services/inbox-items";
 import { ChannelIcon } from "./channel-icon";
 
-/** One chat row as the server prepared it: every text already translated and formatted. */
-export interface ChatRowItem {
-  id: number;
-  href: string;
-  name: string;
-  channel: string;
-  preview: string;
-  meta: string;
-  pending: boolean;
-  due: boolean;
-  menuLabel: string;
-}
-
 /**
- * The rows of the chat list. A client component so that the page carries the rows' data once, instead
- * of every row's markup twice (in the HTML and again in the payload React hydrates from): the list is
- * most of the inbox page. The links are plain links (see SoftLinks); without JavaScript they just work.
+ * The rows of the chat list (server/services/inbox-items.ts prepares them: every text already translated and
+ * formatted). The links are plain links (see SoftLinks); without JavaScript they just work.
  */
-export function ChatRows({ rows, current, labels }: { rows: ChatRowItem[]; current: number | undefined; labels: { list: string; pending: string; due: string } }) {
+export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { href: string })[]; current: number | undefined; labels: { list: string; pending: string; due: string } }) {
   return (
     <ul aria-label={labels.list} className="divide-y divide-slate-100">
       {rows.map((row) => (

@@ -1,4 +1,5 @@
 import type { Translate } from "@/server/i18n/locale";
+import { LiveCount } from "../_live/live-counts";
 import { inboxHref, type InboxState } from "../url";
 
 type Section = InboxState["section"];
@@ -6,15 +7,13 @@ type Section = InboxState["section"];
 export function SectionNav(props: {
   state: InboxState;
   sections: Section[];
-  pending: Partial<Record<Section, number>>;
   t: Translate;
 }) {
-  const { state, sections, pending, t } = props;
+  const { state, sections, t } = props;
   return (
     <nav aria-label={t("inbox.sections")} className="flex gap-1 overflow-x-auto p-2 md:flex-col md:overflow-visible">
       {sections.map((section) => {
         const active = section === state.section;
-        const count = pending[section] ?? 0;
         return (
           <a
             key={section}
@@ -24,13 +23,7 @@ export function SectionNav(props: {
             className={`flex shrink-0 items-center justify-between gap-3 rounded-md px-3 py-2 text-sm ${active ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
           >
             <span>{t(`section.${section}`)}</span>
-            <span
-              data-testid={`pending-${section}`}
-              aria-label={t("inbox.pending", { count })}
-              className={`min-w-6 rounded-full px-2 text-center text-xs font-semibold ${count > 0 ? "bg-amber-700 text-white" : "bg-slate-200 text-slate-600"}`}
-            >
-              {count}
-            </span>
+            <LiveCount section={section} label={t("inbox.pending")} />
           </a>
         );
       })}

@@ -45,6 +45,7 @@ export const en = {
   "chat.assign.submit": "Assign",
   "chat.assign.transferWarning": "Transferring closes this chat (reason “Transferred”) and opens a new one for the agent you pick.",
   "chat.earlierEnd": "Above: the conversation before the transfer",
+  "chat.newMessages": "↓ {count} new",
   "chat.showEarlier": "Show earlier messages",
   "chat.reminderDue": "Reminder due: {note}",
   "chat.reminderDone": "Mark as seen",

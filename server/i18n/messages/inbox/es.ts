@@ -47,6 +47,7 @@ export const es: Messages = {
   "chat.assign.submit": "Asignar",
   "chat.assign.transferWarning": "Transferir cierra este chat (motivo «Transferido») y abre uno nuevo para el agente que elijas.",
   "chat.earlierEnd": "Arriba: la conversación antes de la transferencia",
+  "chat.newMessages": "↓ {count} nuevos",
   "chat.showEarlier": "Ver mensajes anteriores",
   "chat.reminderDue": "Recordatorio vencido: {note}",
   "chat.reminderDone": "Marcar como visto",

@@ -47,6 +47,7 @@ export const pt: Messages = {
   "chat.assign.submit": "Atribuir",
   "chat.assign.transferWarning": "Transferir fecha este chat (motivo “Transferido”) e abre um novo para o agente escolhido.",
   "chat.earlierEnd": "Acima: a conversa antes da transferência",
+  "chat.newMessages": "↓ {count} novas",
   "chat.showEarlier": "Ver mensagens anteriores",
   "chat.reminderDue": "Lembrete vencido: {note}",
   "chat.reminderDone": "Marcar como visto",
