@@ -88,6 +88,9 @@ export const closeReasons = sqliteTable("close_reasons", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   // 'transferred' | 'inactivity' for the reasons the system itself uses; null for the company's own.
   systemKey: text("system_key", { enum: ["transferred", "inactivity"] }).unique(),
+  // 'resolved' | 'no_reply' | 'spam' for the everyday reasons Charla ships: agents pick them like the company's
+  // own, and each reader sees them in their language (reason.<key>) until an admin renames one. Null otherwise.
+  builtinKey: text("builtin_key", { enum: ["resolved", "no_reply", "spam"] }).unique(),
   createdAt: integer("created_at").notNull(),
 });
 
