@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     );
   }
   if (!charla("channel", "list", "--json").includes('"webchat"')) charla("channel", "add", "--type", "webchat", "--name", "Chat do site");
+  // Live updates every 2 s instead of 5: the browser tests wait for them often.
+  charla("settings", "set", "pollIntervalSeconds", "2");
   // The provider simulator answers the dispatcher's sends like the Cloud API and records them.
   const simulator = await startSimulator({
     port: SIMULATOR_PORT,
