@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
 import { deltaInput } from "@/server/api/routers/inbox-delta.schema";
-import { renewedSessionCookie } from "@/server/auth/session-token";
 import { isDomainError } from "@/server/domain/errors";
 import { liveDelta } from "@/server/services/live-delta";
 import type { PublicUser } from "@/server/services/users";
 import { errorAnswer, type PlainAnswer } from "./responses";
+import { withRenewedSession } from "./session-renewal";
 
 // GET /api/trpc/inbox.delta, answered by the front server without Next or tRPC's request handling (the
 // call every open tab makes every few seconds), in the envelope tRPC's httpLink reads. Unlike the tRPC
@@ -37,9 +37,6 @@ function deltaAnswer(db: Db, user: PublicUser | null, rawInput: string | null, n
   }
 }
 
-/** The delta, carrying a renewed session cookie when the session is due for one (session-token.ts). */
-export async function deltaAnswerRenewing(db: Db, user: PublicUser | null, cookieHeader: string | null | undefined, rawInput: string | null, now: number): Promise<PlainAnswer> {
-  const answer = deltaAnswer(db, user, rawInput, now);
-  const renewed = user ? await renewedSessionCookie(cookieHeader) : null;
-  return renewed ? { ...answer, headers: { ...answer.headers, "Set-Cookie": renewed } } : answer;
+export function deltaAnswerRenewing(db: Db, user: PublicUser | null, cookieHeader: string | null | undefined, rawInput: string | null, now: number): Promise<PlainAnswer> {
+  return withRenewedSession(deltaAnswer(db, user, rawInput, now), user, cookieHeader);
 }

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
-import { renewedSessionCookie } from "@/server/auth/session-token";
 import type { PublicUser } from "@/server/services/users";
 import { poll } from "@/server/services/poll";
 import { jsonAnswer, type PlainAnswer } from "./responses";
+import { withRenewedSession } from "./session-renewal";
 
 /**
  * GET /api/poll for a signed-in user (or nobody): a 304 with no body when the ETag the browser sends is
@@ -19,7 +19,5 @@ function pollAnswer(db: Db, user: PublicUser | null, ifNoneMatch: string | null 
 
 /** The poll's answer, carrying a renewed session cookie when the session is due for one (session-token.ts). */
 export async function pollAnswerRenewing(db: Db, user: PublicUser | null, cookieHeader: string | null | undefined, ifNoneMatch: string | null | undefined): Promise<PlainAnswer> {
-  const answer = pollAnswer(db, user, ifNoneMatch);
-  const renewed = user ? await renewedSessionCookie(cookieHeader) : null;
-  return renewed ? { ...answer, headers: { ...answer.headers, "Set-Cookie": renewed } } : answer;
+  return withRenewedSession(pollAnswer(db, user, ifNoneMatch), user, cookieHeader);
 }
