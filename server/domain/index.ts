@@ -20,3 +20,4 @@ export * from "./payment-link";
 export * from "./media-limits";
 export * from "./message-content";
 export * from "./live-view";
+export * from "./message-preview";

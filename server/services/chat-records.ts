@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/client";
-import type { ChatDecision, SystemEvent } from "@/server/domain";
+import { previewLine, type ChatDecision, type SystemEvent } from "@/server/domain";
 import { insertMessage, type MessageRow } from "@/server/repositories/messages";
 import { updateChat, type ChatRow, type NewChat } from "@/server/repositories/chats";
 
@@ -31,21 +31,8 @@ export function recordSystemEvents(tx: DbOrTx, chat: Pick<ChatRow, "id" | "conta
   }
 }
 
-const kindIcons: Record<string, string> = {
-  audio: "🎤",
-  image: "🖼",
-  video: "🎬",
-  file: "📎",
-  location: "📍",
-  payment_link: "💳",
-  call: "📞",
-  template: "📝",
-  contacts: "👤",
-  reaction: "",
-  unsupported: "❔",
-};
 
-/** One line for the inbox list: the text itself, or an icon and what identifies the attachment. */
+/** One line for the inbox list: the text itself, or an icon and what identifies the attachment (message-preview.ts). */
 export function previewOf(message: Pick<MessageRow, "kind" | "body" | "payload">): string {
   const payload = (message.payload ?? {}) as Record<string, unknown>;
   const detail =
@@ -54,6 +41,5 @@ export function previewOf(message: Pick<MessageRow, "kind" | "body" | "payload">
     (typeof payload.name === "string" ? payload.name : undefined) ??
     (typeof payload.emoji === "string" ? payload.emoji : undefined) ??
     "";
-  const text = message.kind === "text" ? detail : `${kindIcons[message.kind] ?? ""} ${detail}`.trim();
-  return text.replace(/\s+/g, " ").slice(0, 160);
+  return previewLine(message.kind, detail);
 }

@@ -1,5 +1,6 @@
 import type { Locale, Translate } from "@/server/i18n/locale";
 import { formatDateTime, formatDuration } from "@/server/i18n/format";
+import { previewParts } from "@/server/domain/message-preview";
 import type { InboxRow } from "@/server/repositories/inbox";
 
 /**
@@ -25,12 +26,21 @@ function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t
   return who;
 }
 
+/** "🎤 Audio", "🖼 Imagen: caption": a media row says what it is in the reader's words, not by an emoji alone. */
+function previewText(preview: string | null, t: Translate): string {
+  if (!preview) return "";
+  const { kind, detail } = previewParts(preview);
+  if (!kind) return preview;
+  const word = t(`preview.${kind}`);
+  return `${preview.slice(0, preview.length - detail.length).trim()} ${detail ? `${word}: ${detail}` : word}`;
+}
+
 export function chatRowItem(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): ChatRowItem {
   return {
     id: row.id,
     name: row.contactName,
     channel: row.channelType,
-    preview: row.lastMessagePreview ?? "",
+    preview: previewText(row.lastMessagePreview, t),
     meta: rowMeta(row, now, locale, timeZone, t),
     pending: row.status === "open" && row.awaitingReply,
     due: row.reminderDue,
