@@ -58,6 +58,10 @@ export const contacts = sqliteTable("contacts", {
   phone: text("phone"),
   handle: text("handle"),
   email: text("email"),
+  /** What agents note about the contact (preferences, context); edited on the contact's page. */
+  notes: text("notes"),
+  /** Set once an agent names the contact: the profile name providers send with each message no longer replaces it. */
+  nameLocked: integer("name_locked", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -128,6 +132,8 @@ export const chats = sqliteTable(
     transferredFromId: integer("transferred_from_id").references((): AnySQLiteColumn => chats.id, {
       onDelete: "set null",
     }),
+    /** The contact's messages since the assignee last opened the chat (0 once they open it): the list shows it bold. */
+    unreadCount: integer("unread_count").notNull().default(0),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
@@ -167,6 +173,8 @@ export const messageKinds = [
   "reaction",
   "system",
   "unsupported",
+  /** A private note: the team sees it in the chat; it is never sent to the contact nor counts as a reply. */
+  "note",
 ] as const;
 
 export const deliveryStatuses = ["queued", "sent", "delivered", "read", "failed"] as const;
@@ -236,6 +244,32 @@ export const attachments = sqliteTable(
   (t) => [
     index("attachments_message_idx").on(t.messageId),
     index("attachments_pending_idx").on(t.id).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Teammates a private note names with @: each sees the chat under Mentions until they open it. */
+export const mentions = sqliteTable(
+  "mentions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    messageId: integer("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    chatId: integer("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    /** When the mentioned person opened the chat afterwards; null while the mention is new to them. */
+    seenAt: integer("seen_at"),
+  },
+  (t) => [
+    uniqueIndex("mentions_message_user_unique").on(t.messageId, t.userId),
+    index("mentions_user_idx").on(t.userId, t.createdAt),
+    index("mentions_unseen_idx").on(t.userId, t.chatId).where(sql`${t.seenAt} IS NULL`),
+    index("mentions_chat_idx").on(t.chatId),
   ],
 );
 

@@ -4,7 +4,8 @@ import type { DbOrTx as Db } from "@/db/client";
 import type { MessageRow } from "./messages";
 
 // What a web chat visitor sees of their conversation: their messages and the agents' replies, across
-// all of their chats on the channel; never system events, internal call entries or deleted messages.
+// all of their chats on the channel; never system events, internal call entries, the team's private notes
+// or deleted messages.
 
 export function visitorMessages(db: Db, contactId: number, channelId: number, afterId: number, limit: number): MessageRow[] {
   return db
@@ -15,7 +16,7 @@ export function visitorMessages(db: Db, contactId: number, channelId: number, af
         eq(messages.contactId, contactId),
         eq(messages.channelId, channelId),
         gt(messages.id, afterId),
-        notInArray(messages.kind, ["system", "call"]),
+        notInArray(messages.kind, ["system", "call", "note"]),
         ne(messages.authorKind, "system"),
         isNull(messages.deletedAt),
       ),

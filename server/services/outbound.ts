@@ -19,6 +19,8 @@ export function prepareOutbound(db: DbOrTx, message: MessageRow, now: number): P
   if (!channel) return { ok: false, reason: "The channel no longer exists." };
   if (!channel.active) return { ok: false, reason: `The channel “${channel.name}” is deactivated.` };
   if (message.deletedAt) return { ok: false, reason: "The message was deleted before it was sent." };
+  // Notes are stored without a delivery status, so they are never queued; this guard keeps it so should one be.
+  if (message.kind === "note") return { ok: false, reason: "A private note is for the team only and is never sent." };
   const identity = identityForContact(db, message.contactId, channel.id);
   if (!identity) return { ok: false, reason: `The contact has no address on “${channel.name}”.` };
 
