@@ -9,6 +9,8 @@ export interface Settings {
   pollIntervalSeconds: number;
   /** Payment-link URL with {amount}, {currency} and {description} placeholders; empty = payment links off. */
   paymentLinkPattern: string;
+  /** ISO 4217 code the payment-link form starts with. */
+  currency: string;
 }
 
 export const defaultSettings: Settings = {
@@ -16,6 +18,7 @@ export const defaultSettings: Settings = {
   inactivityMinutes: 24 * 60,
   pollIntervalSeconds: 5,
   paymentLinkPattern: "",
+  currency: "USD",
 };
 
 export type SettingKey = keyof Settings;
@@ -29,7 +32,10 @@ export function isSettingKey(key: string): key is SettingKey {
 export function parseSettingValue<K extends SettingKey>(key: K, raw: string): Settings[K] {
   const value = raw.trim();
   const fail = (expected: string): never => {
-    throw badRequest(`Setting ${key} expects ${expected}; got “${raw}”.`);
+    throw badRequest(
+      `Setting ${key} expects ${expected}; got “${raw}”.`,
+      isSettingKey(key) ? { key: `error.setting.${key}`, params: { value: raw } } : { key: "error.setting.unknown", params: { key } },
+    );
   };
   switch (key) {
     case "sharedInbox": {
@@ -54,6 +60,11 @@ export function parseSettingValue<K extends SettingKey>(key: K, raw: string): Se
         return fail("an https URL containing {amount} (and optionally {currency}, {description})");
       }
       return value as Settings[K];
+    }
+    case "currency": {
+      const code = value.toUpperCase();
+      if (!/^[A-Z]{3}$/.test(code) || !Intl.supportedValuesOf("currency").includes(code)) return fail("an ISO 4217 currency code such as USD, ARS or BRL");
+      return code as Settings[K];
     }
     default:
       return fail("a known setting");

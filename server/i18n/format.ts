@@ -7,6 +7,7 @@ import type { Locale } from "./locale";
 // kind × locale × time zone serves every request; the few combinations in use keep the map small.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const numberFormatters = new Map<string, Intl.NumberFormat>();
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
 
 function dateFormat(kind: string, locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${timeZone}`;
@@ -43,4 +44,25 @@ export function formatDuration(ms: number, locale: Locale): string {
   if (minutes < 60) return fmt(minutes, "minute");
   if (minutes < 48 * 60) return fmt(Math.floor(minutes / 60), "hour");
   return fmt(Math.floor(minutes / 1440), "day");
+}
+
+/**
+ * "ARS 1.500,50" for a Spanish or Portuguese reader, "ARS 1,500.50" in English: the code first, then the
+ * amount with the reader's separators (always grouped: CLDR's Spanish leaves 1500 ungrouped) and the
+ * currency's own number of decimals.
+ */
+export function formatMoney(amount: number, currency: string, locale: Locale): string {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormatters.get(key);
+  if (!f) {
+    let digits = 2;
+    try {
+      digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      // A code Intl does not know (a provider may send anything): two decimals.
+    }
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: "always" });
+    moneyFormatters.set(key, f);
+  }
+  return `${currency} ${f.format(amount)}`;
 }

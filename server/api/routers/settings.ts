@@ -10,6 +10,7 @@ export const settingsRouter = router({
         z.object({ key: z.literal("sharedInbox"), value: z.boolean() }),
         z.object({ key: z.literal("inactivityMinutes"), value: z.number().int().min(5).max(129600).nullable() }),
         z.object({ key: z.literal("pollIntervalSeconds"), value: z.number().int().min(2).max(300) }),
+        z.object({ key: z.literal("currency"), value: z.string().regex(/^[A-Z]{3}$/) }),
         z.object({ key: z.literal("paymentLinkPattern"), value: z.union([z.literal(""), z.url().startsWith("https://").includes("{amount}")]) }),
       ]),
     )
