@@ -19,14 +19,16 @@ interface FieldSpec {
   routing?: boolean;
   pattern?: RegExp;
   hint?: string;
+  /** Which error.channel.invalid.* text explains the pattern to a reader. */
+  invalid?: "url" | "digits" | "senderId" | "zenviaChannel" | "origins";
 }
 
 export const GRAPH_API_BASE = "https://graph.facebook.com/v23.0";
 export const INSTAGRAM_API_BASE = "https://graph.instagram.com/v23.0";
 export const ZENVIA_API_BASE = "https://api.zenvia.com";
 
-const url = { pattern: /^https?:\/\/[^\s]+$/, hint: "an http(s) URL" };
-const digits = { pattern: /^\d{3,32}$/, hint: "the numeric id shown by the provider" };
+const url = { pattern: /^https?:\/\/[^\s]+$/, hint: "an http(s) URL", invalid: "url" } as const;
+const digits = { pattern: /^\d{3,32}$/, hint: "the numeric id shown by the provider", invalid: "digits" } as const;
 
 export const channelFields: Record<ChannelKind, FieldSpec[]> = {
   whatsapp: [
@@ -44,8 +46,8 @@ export const channelFields: Record<ChannelKind, FieldSpec[]> = {
     { key: "apiBaseUrl", flag: "api-base-url", secret: false, required: false, default: INSTAGRAM_API_BASE, ...url },
   ],
   zenvia: [
-    { key: "senderId", flag: "sender-id", secret: false, required: true, routing: true, pattern: /^[^\s]{1,100}$/, hint: "our `from` (a phone number or account id)" },
-    { key: "zenviaChannel", flag: "zenvia-channel", secret: false, required: true, pattern: /^(whatsapp|instagram)$/, hint: "whatsapp or instagram" },
+    { key: "senderId", flag: "sender-id", secret: false, required: true, routing: true, pattern: /^[^\s]{1,100}$/, hint: "our `from` (a phone number or account id)", invalid: "senderId" },
+    { key: "zenviaChannel", flag: "zenvia-channel", secret: false, required: true, pattern: /^(whatsapp|instagram)$/, hint: "whatsapp or instagram", invalid: "zenviaChannel" },
     { key: "apiToken", flag: "api-token", secret: true, required: true },
     { key: "webhookSecret", flag: "webhook-secret", secret: true, required: false, generate: true },
     { key: "apiBaseUrl", flag: "api-base-url", secret: false, required: false, default: ZENVIA_API_BASE, ...url },
@@ -59,6 +61,7 @@ export const channelFields: Record<ChannelKind, FieldSpec[]> = {
       default: "",
       pattern: /^(\s*https?:\/\/[^\s,]+\s*)(,\s*https?:\/\/[^\s,]+\s*)*$|^$/,
       hint: "comma-separated origins such as https://shop.example.com",
+      invalid: "origins",
     },
   ],
 };
@@ -92,11 +95,11 @@ export function buildChannelDraft(
       if (spec.secret) draft.generated[spec.key] = value;
     }
     if (value === undefined || (value === "" && spec.required)) {
-      if (spec.required) throw badRequest(`A ${label(type)} channel needs --${spec.flag}.`);
+      if (spec.required) throw badRequest(`A ${label(type)} channel needs --${spec.flag}.`, { key: "error.channel.required", params: { type: label(type), flag: spec.flag } });
       continue;
     }
     if (spec.pattern && !spec.pattern.test(value)) {
-      throw badRequest(`--${spec.flag} must be ${spec.hint ?? "valid"}; got “${value}”.`);
+      throw badRequest(`--${spec.flag} must be ${spec.hint ?? "valid"}; got “${value}”.`, { key: `error.channel.invalid.${spec.invalid ?? "url"}`, params: { flag: spec.flag, value } });
     }
     (spec.secret ? draft.secrets : draft.config)[spec.key] = spec.key === "apiBaseUrl" ? value.replace(/\/+$/, "") : value;
     if (spec.routing) draft.externalId = value;
@@ -128,6 +131,6 @@ export function label(type: ChannelKind): string {
 
 export function assertChannelName(name: string): string {
   const value = name.trim();
-  if (!value || value.length > 80) throw badRequest("A channel name needs 1 to 80 characters.");
+  if (!value || value.length > 80) throw badRequest("A channel name needs 1 to 80 characters.", { key: "error.channel.name" });
   return value;
 }

@@ -80,6 +80,7 @@ export function mediaKindOf(mimeType: string): MediaKind {
   return major === "image" || major === "audio" || major === "video" ? major : "file";
 }
 
+// English, for the message logs and the CLI show; screens use error.media.* in the reader's language.
 const NOUNS: Record<MediaKind, string> = {
   file: "documents",
   image: "images",
@@ -117,22 +118,22 @@ export function baseMimeType(mimeType: string): string {
 export function validateMedia(input: MediaInput, channel: ChannelRef): MediaInput {
   // Keep only the last path segment: a name is for display and download, never a path.
   const fileName = (input.fileName.split(/[/\\]/).pop() ?? "").trim();
-  if (fileName === "") throw badRequest("The file has no name.");
-  if (fileName.length > 255) throw badRequest("The file name is longer than 255 characters.");
+  if (fileName === "") throw badRequest("The file has no name.", { key: "error.media.noName" });
+  if (fileName.length > 255) throw badRequest("The file name is longer than 255 characters.", { key: "error.media.nameLength" });
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(fileName)) {
-    throw badRequest("The file name contains control characters.");
+    throw badRequest("The file name contains control characters.", { key: "error.media.nameControl" });
   }
   const mimeType = baseMimeType(input.mimeType);
   if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(mimeType)) {
-    throw badRequest(`“${input.mimeType}” isn't a valid file type.`);
+    throw badRequest(`“${input.mimeType}” isn't a valid file type.`, { key: "error.media.type", params: { type: input.mimeType } });
   }
   if (!Number.isSafeInteger(input.size) || input.size <= 0) {
-    throw badRequest("The file is empty.");
+    throw badRequest("The file is empty.", { key: "error.media.empty" });
   }
   const extension = fileName.includes(".") ? (fileName.split(".").pop() ?? "").toLowerCase() : "";
   if (EXECUTABLE_EXTENSIONS.has(extension) || EXECUTABLE_TYPES.has(mimeType)) {
-    throw badRequest(`“${fileName}” is a program or script, and those can't be sent.`);
+    throw badRequest(`“${fileName}” is a program or script, and those can't be sent.`, { key: "error.media.executable", params: { file: fileName } });
   }
 
   for (const network of networksOf(channel)) {
@@ -141,18 +142,23 @@ export function validateMedia(input: MediaInput, channel: ChannelRef): MediaInpu
         ? channelLabel({ type: "zenvia", zenviaChannel: network })
         : channelLabel(channel);
     const rule = MEDIA_RULES[network][input.kind];
-    if (!rule) throw badRequest(`${label} can't send ${NOUNS[input.kind]}.`);
+    if (!rule) throw badRequest(`${label} can't send ${NOUNS[input.kind]}.`, { key: `error.media.unsupported.${input.kind}`, params: { channel: label } });
     if (!accepts(rule, mimeType)) {
       const families = rule.accept.every((a) => a.endsWith("/*"));
+      const types = rule.accept.join(", ");
       throw badRequest(
         families
           ? `“${fileName}” (${mimeType}) isn't one of the ${NOUNS[input.kind]} ${label} accepts.`
-          : `${label} ${NOUNS[input.kind]} must be ${rule.accept.join(", ")}; “${fileName}” is ${mimeType}.`,
+          : `${label} ${NOUNS[input.kind]} must be ${types}; “${fileName}” is ${mimeType}.`,
+        families
+          ? { key: "error.media.family", params: { file: fileName, type: mimeType, channel: label } }
+          : { key: "error.media.types", params: { channel: label, types, file: fileName, type: mimeType } },
       );
     }
     if (input.size > rule.maxBytes) {
       throw badRequest(
         `${label} ${NOUNS[input.kind]} are limited to ${formatMb(rule.maxBytes)}; “${fileName}” is ${formatMb(input.size)}.`,
+        { key: "error.media.size", params: { channel: label, max: formatMb(rule.maxBytes), file: fileName, size: formatMb(input.size) } },
       );
     }
   }

@@ -49,9 +49,9 @@ function optionalText(value: string | null | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function coordinate(value: number, name: string, bound: number): number {
+function coordinate(value: number, name: "latitude" | "longitude", bound: number): number {
   if (!Number.isFinite(value) || value < -bound || value > bound) {
-    throw badRequest(`The ${name} must be between -${bound} and ${bound}; got ${value}.`);
+    throw badRequest(`The ${name} must be between -${bound} and ${bound}; got ${value}.`, { key: `error.location.${name}`, params: { value } });
   }
   return value;
 }
@@ -85,6 +85,7 @@ export function validateOutboundContent(
       if (!context.paymentUrlPattern?.trim()) {
         throw preconditionFailed(
           "Payment links aren't set up yet; an administrator can add the payment link address in Settings.",
+          { key: "error.payment.notSetUp" },
         );
       }
       const fields = validatePaymentFields(input);

@@ -26,13 +26,13 @@ function isCurrency(code: string): boolean {
 /** Amounts as integer cents, so "19.99" never turns into 1998.9999999999998 anywhere downstream. */
 function toCents(amount: number): number {
   if (!Number.isFinite(amount) || amount <= 0) {
-    throw badRequest("The amount must be a number greater than zero.");
+    throw badRequest("The amount must be a number greater than zero.", { key: "error.payment.amount" });
   }
   const cents = Math.round(amount * 100);
   if (Math.abs(amount * 100 - cents) > 1e-6) {
-    throw badRequest(`The amount can have at most two decimal places; ${amount} has more.`);
+    throw badRequest(`The amount can have at most two decimal places; ${amount} has more.`, { key: "error.payment.decimals", params: { value: String(amount) } });
   }
-  if (!Number.isSafeInteger(cents)) throw badRequest("The amount is too large.");
+  if (!Number.isSafeInteger(cents)) throw badRequest("The amount is too large.", { key: "error.payment.tooLarge" });
   return cents;
 }
 
@@ -40,14 +40,18 @@ export function validatePaymentFields(input: PaymentFields): PaymentFields & { a
   const amountCents = toCents(input.amount);
   const currency = input.currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency) || !isCurrency(currency)) {
-    throw badRequest(`“${input.currency.trim()}” isn't an ISO 4217 currency code like BRL or USD.`);
+    throw badRequest(`“${input.currency.trim()}” isn't an ISO 4217 currency code like BRL or USD.`, {
+      key: "error.payment.currency",
+      params: { code: input.currency.trim() },
+    });
   }
   const description = input.description.trim();
-  if (description === "") throw badRequest("The payment description is empty.");
+  if (description === "") throw badRequest("The payment description is empty.", { key: "error.payment.description" });
   const length = graphemeCount(description);
   if (length > PAYMENT_DESCRIPTION_MAX) {
     throw badRequest(
       `Payment descriptions are limited to ${PAYMENT_DESCRIPTION_MAX} characters; this one has ${length}.`,
+      { key: "error.payment.descriptionLength", params: { max: PAYMENT_DESCRIPTION_MAX, count: length } },
     );
   }
   return { amount: amountCents / 100, amountCents, currency, description };
@@ -58,9 +62,11 @@ export function validatePaymentUrlPattern(pattern: string): string {
   const trimmed = pattern.trim();
   for (const match of trimmed.matchAll(/\{([^{}]*)\}/g)) {
     if (!(PAYMENT_PLACEHOLDERS as readonly string[]).includes(match[1] ?? "")) {
-      throw badRequest(
-        `The payment link pattern uses ${match[0]}, which isn't one of ${PAYMENT_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}.`,
-      );
+      const allowed = PAYMENT_PLACEHOLDERS.map((p) => `{${p}}`).join(", ");
+      throw badRequest(`The payment link pattern uses ${match[0]}, which isn't one of ${allowed}.`, {
+        key: "error.payment.placeholder",
+        params: { found: match[0], allowed },
+      });
     }
   }
   const sample = trimmed.replace(/\{[^{}]*\}/g, "x");
@@ -68,10 +74,10 @@ export function validatePaymentUrlPattern(pattern: string): string {
   try {
     url = new URL(sample);
   } catch {
-    throw badRequest(`The payment link pattern “${trimmed}” isn't a valid URL.`);
+    throw badRequest(`The payment link pattern “${trimmed}” isn't a valid URL.`, { key: "error.payment.patternUrl", params: { pattern: trimmed } });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw badRequest("The payment link pattern must start with https:// (or http://).");
+    throw badRequest("The payment link pattern must start with https:// (or http://).", { key: "error.payment.patternProtocol" });
   }
   return trimmed;
 }

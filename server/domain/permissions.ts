@@ -41,15 +41,16 @@ export function can(role: Role, action: Action): boolean {
 
 export function assertCan(viewer: Pick<Viewer, "role">, action: Action): void {
   if (!can(viewer.role, action)) {
-    throw forbidden(`Only administrators may ${PHRASES[action]}.`);
+    throw forbidden(`Only administrators may ${PHRASES[action]}.`, { key: `error.permission.${action}` });
   }
 }
 
 /** For admin-only actions; `action` is either a policy action or a free phrase ("restore a backup"). */
 export function assertAdmin(viewer: Pick<Viewer, "role">, action: Action | string): void {
   if (viewer.role !== "admin") {
-    const phrase = Object.hasOwn(PHRASES, action) ? PHRASES[action as Action] : action;
-    throw forbidden(`Only administrators may ${phrase}.`);
+    const known = Object.hasOwn(PHRASES, action);
+    const phrase = known ? PHRASES[action as Action] : action;
+    throw forbidden(`Only administrators may ${phrase}.`, { key: known ? `error.permission.${action}` : "error.permission.other" });
   }
 }
 

@@ -7,7 +7,7 @@ export type ProfileLocale = (typeof profileLocales)[number];
 export function parseProfileLocale(value: string | null | undefined): ProfileLocale | null {
   if (value === null || value === undefined || value === "") return null;
   if ((profileLocales as readonly string[]).includes(value)) return value as ProfileLocale;
-  throw badRequest(`“${value}” is not a language Charla speaks; choose es, pt or en.`);
+  throw badRequest(`“${value}” is not a language Charla speaks; choose es, pt or en.`, { key: "error.profile.locale", params: { value } });
 }
 
 /** IANA names only (America/Sao_Paulo, Europe/Madrid, UTC): they carry the daylight-saving rules. */
@@ -16,8 +16,8 @@ export function parseTimeZone(value: string): string {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
   } catch {
-    throw badRequest(`“${value}” is not a time zone; use a name such as America/Sao_Paulo.`);
+    throw badRequest(`“${value}” is not a time zone; use a name such as America/Sao_Paulo.`, { key: "error.profile.timeZone", params: { value } });
   }
-  if (!zone || zone.length > 64) throw badRequest("Choose a time zone from the list.");
+  if (!zone || zone.length > 64) throw badRequest("Choose a time zone from the list.", { key: "error.profile.timeZoneList" });
   return zone;
 }

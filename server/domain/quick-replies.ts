@@ -11,6 +11,7 @@ export function normalizeShortcut(raw: string): string {
   if (!SHORTCUT.test(shortcut)) {
     throw badRequest(
       `Shortcuts are 1 to 32 letters, digits, "-" or "_", without spaces; “${raw.trim()}” isn't valid.`,
+      { key: "error.quickReply.shortcut", params: { shortcut: raw.trim() } },
     );
   }
   return shortcut;

@@ -11,6 +11,6 @@ export function toFtsQuery(input: string): string {
     .split(/[\s\p{Cc}"'`()*:^+\-{}[\],.;!?¿¡]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 8);
-  if (!words.length) throw badRequest("Type at least one word or number to search.");
+  if (!words.length) throw badRequest("Type at least one word or number to search.", { key: "error.search.empty" });
   return words.map((w) => `"${w}"*`).join(" ");
 }

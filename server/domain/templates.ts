@@ -17,6 +17,7 @@ export function templateVariableCount(body: string): number {
     if (!NUMBER.test(inner)) {
       throw badRequest(
         `Template variables are written as numbers in double braces, like {{1}}; “${match[0]}” isn't one.`,
+        { key: "error.template.variableFormat", params: { found: match[0] } },
       );
     }
     used.add(Number(inner));
@@ -25,6 +26,7 @@ export function templateVariableCount(body: string): number {
     if (!used.has(n)) {
       throw badRequest(
         `Template variables must be numbered from {{1}} without gaps; {{${n}}} is missing.`,
+        { key: "error.template.variableGap", params: { missing: `{{${n}}}` } },
       );
     }
   }
@@ -47,10 +49,11 @@ export function validateTemplateRef(ref: { name: string; language: string }): {
   if (!NAME.test(name)) {
     throw badRequest(
       `Template names use lower-case letters, digits and underscores only; “${name}” doesn't.`,
+      { key: "error.template.name", params: { name } },
     );
   }
   if (!LANGUAGE.test(language)) {
-    throw badRequest(`“${language}” isn't a template language code like "en" or "pt_BR".`);
+    throw badRequest(`“${language}” isn't a template language code like "en" or "pt_BR".`, { key: "error.template.language", params: { language } });
   }
   return { name, language };
 }
@@ -62,16 +65,24 @@ export function validateTemplateValues(values: readonly string[], count: number)
       count === 0
         ? "This template has no variables"
         : `This template needs ${count} value${count === 1 ? "" : "s"} (${count === 1 ? "{{1}}" : `{{1}} to {{${count}}}`})`;
-    throw badRequest(`${needs}; ${values.length} ${values.length === 1 ? "was" : "were"} given.`);
+    const given = values.length;
+    throw badRequest(
+      `${needs}; ${given} ${given === 1 ? "was" : "were"} given.`,
+      count === 0
+        ? { key: "error.template.noValues", params: { given } }
+        : count === 1
+          ? { key: "error.template.oneValue", params: { given } }
+          : { key: "error.template.values", params: { count, last: `{{${count}}}`, given } },
+    );
   }
   return values.map((raw, i) => {
     const value = raw.trim();
     const name = `{{${i + 1}}}`;
-    if (value === "") throw badRequest(`The value for ${name} is empty.`);
+    if (value === "") throw badRequest(`The value for ${name} is empty.`, { key: "error.template.valueEmpty", params: { name } });
     // WhatsApp rejects parameters with these at send time; better to say so while the agent is typing.
-    if (/[\n\t]/.test(value)) throw badRequest(`The value for ${name} can't contain line breaks or tabs.`);
+    if (/[\n\t]/.test(value)) throw badRequest(`The value for ${name} can't contain line breaks or tabs.`, { key: "error.template.valueBreaks", params: { name } });
     if (/ {5}/.test(value)) {
-      throw badRequest(`The value for ${name} can't contain more than 4 spaces in a row.`);
+      throw badRequest(`The value for ${name} can't contain more than 4 spaces in a row.`, { key: "error.template.valueSpaces", params: { name } });
     }
     return value;
   });

@@ -21,10 +21,10 @@ function offsetAt(utcMs: number, timeZone: string): number {
 /** "2026-01-05T14:30" in `timeZone` → unix ms. Throws BAD_REQUEST for anything else. */
 export function localDateTimeToUtc(local: string, timeZone: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
-  if (!m) throw badRequest(`“${local}” is not a date and time; use the date picker or YYYY-MM-DDTHH:MM.`);
+  if (!m) throw badRequest(`“${local}” is not a date and time; use the date picker or YYYY-MM-DDTHH:MM.`, { key: "error.time.format", params: { value: local } });
   const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const naive = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (Number.isNaN(naive)) throw badRequest(`“${local}” is not a valid date.`);
+  if (Number.isNaN(naive)) throw badRequest(`“${local}” is not a valid date.`, { key: "error.time.invalid", params: { value: local } });
   // Two passes settle daylight-saving edges: the offset at the guess may differ from the offset at the answer.
   const first = naive - offsetAt(naive, timeZone);
   return naive - offsetAt(first, timeZone);

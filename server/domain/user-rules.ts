@@ -8,21 +8,21 @@ export const MIN_PASSWORD_LENGTH = 8;
 export function normalizeEmail(email: string): string {
   const value = email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(value) || value.length > 254) {
-    throw badRequest(`“${email}” is not a valid email address.`);
+    throw badRequest(`“${email}” is not a valid email address.`, { key: "error.user.email", params: { email } });
   }
   return value;
 }
 
 export function assertPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw badRequest(`Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`);
+    throw badRequest(`Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`, { key: "error.user.passwordShort", params: { min: MIN_PASSWORD_LENGTH } });
   }
-  if (password.length > 200) throw badRequest("Passwords are limited to 200 characters.");
+  if (password.length > 200) throw badRequest("Passwords are limited to 200 characters.", { key: "error.user.passwordLong", params: { max: 200 } });
 }
 
 export function assertName(name: string): string {
   const value = name.trim();
-  if (!value || value.length > 100) throw badRequest("A name needs 1 to 100 characters.");
+  if (!value || value.length > 100) throw badRequest("A name needs 1 to 100 characters.", { key: "error.user.name" });
   return value;
 }
 
@@ -35,7 +35,18 @@ export function assertKeepsAnAdmin(input: {
   const wasActiveAdmin = input.target.role === "admin" && input.target.active;
   const staysActiveAdmin = input.next.role === "admin" && input.next.active;
   if (wasActiveAdmin && !staysActiveAdmin && input.activeAdmins <= 1) {
-    throw conflict("This is the last active administrator; make someone else an administrator first.");
+    throw conflict("This is the last active administrator; make someone else an administrator first.", { key: "error.user.lastAdmin" });
+  }
+}
+
+/**
+ * Nobody deactivates their own account: one click would sign them out with no way back in. Another
+ * administrator can, and so can the command line (no acting user, `actorId` null).
+ */
+export function assertNotDeactivatingSelf(input: { actorId: number | null; targetId: number; active: boolean | undefined }): void {
+  if (input.active === false && input.actorId !== null && input.actorId === input.targetId) {
+    // CONFLICT, not FORBIDDEN: the admin may manage users; this one change is what is refused.
+    throw conflict("You can't deactivate your own account; another administrator can do it.", { key: "error.user.deactivateSelf" });
   }
 }
 

@@ -34,8 +34,8 @@ export interface InboxRow {
   reminderDue: boolean;
   closedAt: number | null;
   closeReason: string | null;
-  /** Set for the reasons the system closes with ("transferred", "inactivity"), which the UI translates. */
-  closeReasonKey: "transferred" | "inactivity" | null;
+  /** The reason's system key ("transferred", "inactivity") or built-in key ("resolved", …), which the UI translates. */
+  closeReasonKey: "transferred" | "inactivity" | "resolved" | "no_reply" | "spam" | null;
   lastMessageAt: number | null;
   lastMessagePreview: string | null;
 }
@@ -73,7 +73,7 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
              ch.type AS channelType, c.assignee_id AS assigneeId, u.name AS assigneeName, c.sort_at AS sortAt,
              c.awaiting_reply AS awaitingReply, c.waiting_since AS waitingSince, c.remind_at AS remindAt,
              c.remind_note AS remindNote, c.reminder_due AS reminderDue, c.closed_at AS closedAt,
-             cr.label AS closeReason, cr.system_key AS closeReasonKey, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview
+             cr.label AS closeReason, coalesce(cr.system_key, cr.builtin_key) AS closeReasonKey, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview
       FROM chats c
       JOIN contacts ct ON ct.id = c.contact_id
       JOIN channels ch ON ch.id = c.channel_id

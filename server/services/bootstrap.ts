@@ -9,7 +9,12 @@ const SYSTEM_REASONS = [
   { systemKey: "inactivity", label: "Inactivity" },
 ] as const;
 
-const COMPANY_REASONS = ["Resolved", "No reply from contact", "Spam"];
+// Chosen by agents like the company's own; the key makes each reader see them in their language.
+const BUILTIN_REASONS = [
+  { builtinKey: "resolved", label: "Resolved" },
+  { builtinKey: "no_reply", label: "No reply from contact" },
+  { builtinKey: "spam", label: "Spam" },
+] as const;
 
 /** Idempotent: the rows the system relies on exist after this, however often it runs. */
 export function ensureSystemRows(db: Db, now: number): void {
@@ -22,7 +27,7 @@ export function ensureSystemRows(db: Db, now: number): void {
         }
       }
       // A fresh install gets a few everyday reasons so an agent can close a chat at once.
-      if (firstRun) for (const label of COMPANY_REASONS) insertCloseReason(tx, { label, active: true, createdAt: now });
+      if (firstRun) for (const reason of BUILTIN_REASONS) insertCloseReason(tx, { ...reason, active: true, createdAt: now });
     },
     { behavior: "immediate" },
   );

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import {
   assertChannelName,
   buildChannelDraft,
+  label,
   maskSecret,
   webhookPath,
   type ChannelKind,
@@ -59,7 +60,7 @@ export function createChannel(
   return db.transaction(
     (tx) => {
       if (draft.externalId && findChannelByExternalId(tx, input.type, draft.externalId)) {
-        throw conflict(`A ${input.type} channel for ${draft.externalId} already exists.`);
+        throw conflict(`A ${input.type} channel for ${draft.externalId} already exists.`, { key: "error.channel.exists", params: { type: label(input.type), externalId: draft.externalId } });
       }
       const { generated, ...stored } = draft;
       const row = insertChannel(tx, { type: input.type, name, ...stored, active: true, createdAt: actor.now });
@@ -80,12 +81,12 @@ export function editChannel(
   return db.transaction(
     (tx) => {
       const row = findChannel(tx, id);
-      if (!row) throw notFound(`There is no channel #${id}.`);
+      if (!row) throw notFound(`There is no channel #${id}.`, { key: "error.channel.notFound", params: { id: String(id) } });
       const merged = { ...row.config, ...input.fields };
       const draft = buildChannelDraft(row.type, merged, newSecret, row);
       if (draft.externalId && draft.externalId !== row.externalId) {
         const other = findChannelByExternalId(tx, row.type, draft.externalId);
-        if (other && other.id !== id) throw conflict(`A ${row.type} channel for ${draft.externalId} already exists.`);
+        if (other && other.id !== id) throw conflict(`A ${row.type} channel for ${draft.externalId} already exists.`, { key: "error.channel.exists", params: { type: label(row.type), externalId: draft.externalId } });
       }
       const { generated: _none, ...stored } = draft;
       const updated = updateChannel(tx, id, {

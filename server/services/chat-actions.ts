@@ -33,7 +33,7 @@ export function closeChatAction(db: Db, ctx: ActionContext, chatId: number, reas
   return inTx(db, (tx) => {
     const chat = loadVisibleChat(tx, ctx.viewer, chatId);
     const reason = findCloseReason(tx, reasonId);
-    if (!reason) throw badRequest(`There is no close reason #${reasonId}; pick one from the list.`);
+    if (!reason) throw badRequest(`There is no close reason #${reasonId}; pick one from the list.`, { key: "error.reason.unknown", params: { id: String(reasonId) } });
     const decision = closeChat(chat, { reason, byUserId: ctx.viewer.id, at: ctx.now });
     const updated = writeDecision(tx, chat, decision, ctx.now);
     writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.close", targetType: "chat", targetId: chatId, details: { reasonId } }, ctx.now);
@@ -96,7 +96,7 @@ export function assignChatAction(
       );
     }
     const target = findUserById(tx, targetUserId);
-    if (!target) throw notFound(`There is no user #${targetUserId}.`);
+    if (!target) throw notFound(`There is no user #${targetUserId}.`, { key: "error.user.notFound", params: { id: String(targetUserId) } });
     const transferred = findSystemReason(tx, "transferred");
     if (!transferred) throw new Error("the system close reason 'transferred' is missing");
     const decision = assignChat(chat, { target, actorId: ctx.viewer.id, now: ctx.now, transferredReasonId: transferred.id });

@@ -59,7 +59,7 @@ function transferredContext(db: Db, fromId: number | null, limit = 100) {
 /** A contact's page: all of their chats in order, with every message, limited to what the viewer may see. */
 export function contactHistory(db: Db, viewer: Viewer, contactId: number) {
   const contact = findContact(db, contactId);
-  if (!contact) throw notFound(`There is no contact #${contactId}.`);
+  if (!contact) throw notFound(`There is no contact #${contactId}.`, { key: "error.contact.notFound", params: { id: String(contactId) } });
   const sharedInbox = readSettings(db).sharedInbox;
   const chats = chatsOfContact(db, contactId).filter((c) => canSeeChat(viewer, c, sharedInbox));
   return {

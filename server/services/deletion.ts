@@ -29,8 +29,8 @@ export function deleteMessage(db: Db, viewer: Viewer, messageId: number, now: nu
   const removed = db.transaction(
     (tx) => {
       const message = findMessage(tx, messageId);
-      if (!message) throw notFound(`There is no message #${messageId}.`);
-      if (message.deletedAt) throw badRequest("This message was already deleted.");
+      if (!message) throw notFound(`There is no message #${messageId}.`, { key: "error.message.notFound", params: { id: String(messageId) } });
+      if (message.deletedAt) throw badRequest("This message was already deleted.", { key: "error.message.alreadyDeleted" });
       const files = deleteAttachmentsOfMessage(tx, messageId);
       updateMessage(tx, messageId, { body: null, payload: null, deletedAt: now, deletedById: viewer.id });
       writeAudit(tx, { actorId: viewer.id, action: "message.delete", targetType: "message", targetId: messageId, details: { chatId: message.chatId } }, now);
@@ -46,7 +46,7 @@ export function deleteChat(db: Db, viewer: Viewer, chatId: number, now: number):
   const removed = db.transaction(
     (tx) => {
       const chat = findChat(tx, chatId);
-      if (!chat) throw notFound(`There is no chat #${chatId}.`);
+      if (!chat) throw notFound(`There is no chat #${chatId}.`, { key: "error.chat.notFound", params: { id: String(chatId) } });
       const files: AttachmentRow[] = [];
       for (const m of messagesOfChat(tx, chatId, { limit: Number.MAX_SAFE_INTEGER })) files.push(...deleteAttachmentsOfMessage(tx, m.id));
       // Messages go with the chat (ON DELETE CASCADE); the FTS triggers drop their text from the index.

@@ -27,7 +27,7 @@ export function eraseContact(db: Db, admin: Viewer, contactId: number, now: numb
   try {
     const { report, files } = db.transaction(
       (tx) => {
-        if (!findContact(tx, contactId)) throw notFound(`There is no contact #${contactId}.`);
+        if (!findContact(tx, contactId)) throw notFound(`There is no contact #${contactId}.`, { key: "error.contact.notFound", params: { id: String(contactId) } });
         const chatIds = chatsOfContact(tx, contactId).map((c) => c.id);
         const messageCount = messageIdsOfContact(tx, contactId).length;
         const files = deleteAttachmentsOfContact(tx, contactId);

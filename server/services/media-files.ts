@@ -15,22 +15,22 @@ export interface ServableFile {
 }
 
 function servable(attachment: AttachmentRow | undefined): ServableFile {
-  if (!attachment || attachment.status !== "ready" || !attachment.sha256) throw notFound("This file is not available.");
+  if (!attachment || attachment.status !== "ready" || !attachment.sha256) throw notFound("This file is not available.", { key: "error.file.unavailable" });
   const path = mediaPath(attachment.sha256);
-  if (!fs.existsSync(path)) throw notFound("This file is not available.");
+  if (!fs.existsSync(path)) throw notFound("This file is not available.", { key: "error.file.unavailable" });
   return { attachment, path };
 }
 
 export function attachmentForViewer(db: DbOrTx, viewer: Viewer, attachmentId: number): ServableFile {
   const attachment = findAttachment(db, attachmentId);
   const message = attachment ? findMessage(db, attachment.messageId) : undefined;
-  if (!attachment || !message) throw notFound("This file is not available.");
+  if (!attachment || !message) throw notFound("This file is not available.", { key: "error.file.unavailable" });
   loadVisibleChat(db, viewer, message.chatId);
   return servable(attachment);
 }
 
 export function attachmentForPublicToken(db: DbOrTx, token: string, now: number): ServableFile {
   const id = verifyPublicMediaToken(token, now);
-  if (id === null) throw notFound("This link is not valid or has expired.");
+  if (id === null) throw notFound("This link is not valid or has expired.", { key: "error.file.link" });
   return servable(findAttachment(db, id));
 }

@@ -17,10 +17,10 @@ export function retryMessage(db: Db, viewer: Viewer, messageId: number, now: num
   const message = db.transaction(
     (tx) => {
       const found = findMessage(tx, messageId);
-      if (!found) throw notFound(`There is no message #${messageId}.`);
+      if (!found) throw notFound(`There is no message #${messageId}.`, { key: "error.message.notFound", params: { id: String(messageId) } });
       const chat = loadVisibleChat(tx, viewer, found.chatId);
-      if (found.direction !== "out" || found.status !== "failed") throw conflict("Only a message that failed to send can be retried.");
-      if (found.deletedAt) throw badRequest("This message was deleted.");
+      if (found.direction !== "out" || found.status !== "failed") throw conflict("Only a message that failed to send can be retried.", { key: "error.message.retryFailedOnly" });
+      if (found.deletedAt) throw badRequest("This message was deleted.", { key: "error.message.deleted" });
       const channel = findChannel(tx, found.channelId)!;
       if (SENDABLE.has(found.kind)) assertCanSendFreeText(channelRef(channel), chat.lastInboundAt, now, found.kind as OutboundKind);
       const patch = { status: "queued" as const, statusReason: null, attempts: 0, nextAttemptAt: now, sendingSince: null };

@@ -65,7 +65,7 @@ function sendInTx(db: Db, ctx: ActionContext, chatId: number, input: SendInput, 
       const body = options.caption?.trim() ? options.caption.trim() : record.body;
       const payload = record.payload;
       const replyTo = input.replyToMessageId ? findMessage(tx, input.replyToMessageId) : undefined;
-      if (input.replyToMessageId && (!replyTo || replyTo.chatId !== chat.id)) throw badRequest("The message you reply to is not in this chat.");
+      if (input.replyToMessageId && (!replyTo || replyTo.chatId !== chat.id)) throw badRequest("The message you reply to is not in this chat.", { key: "error.message.replyElsewhere" });
 
       const message = insertMessage(tx, {
         chatId: chat.id,
@@ -118,9 +118,18 @@ function contentToRecord(tx: DbOrTx, channel: ChannelRow, content: OutboundConte
       return { body: content.body, payload: {} };
     case "template": {
       const template = findTemplate(tx, channel.id, content.name, content.language);
-      if (!template) throw badRequest(`There is no template “${content.name}” (${content.language}) for this channel.`);
-      if (templateVariableCount(template.body) !== content.variables.length) {
-        throw badRequest(`The template “${content.name}” needs ${templateVariableCount(template.body)} values; got ${content.variables.length}.`);
+      if (!template) {
+        throw badRequest(`There is no template “${content.name}” (${content.language}) for this channel.`, {
+          key: "error.template.unknown",
+          params: { name: content.name, language: content.language },
+        });
+      }
+      const count = templateVariableCount(template.body);
+      if (count !== content.variables.length) {
+        throw badRequest(`The template “${content.name}” needs ${count} values; got ${content.variables.length}.`, {
+          key: "error.template.valueMismatch",
+          params: { name: content.name, count, given: content.variables.length },
+        });
       }
       return { body: renderTemplate(template.body, content.variables), payload: { name: content.name, language: content.language, variables: content.variables } };
     }

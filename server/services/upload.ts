@@ -21,8 +21,8 @@ export interface AttachmentUpload {
  * and queued like any other send. The provider later fetches the file from a signed public URL.
  */
 export function sendAttachment(db: Db, ctx: ActionContext, chatId: number, upload: AttachmentUpload): MessageRow {
-  if (upload.bytes.byteLength === 0) throw badRequest("The file is empty.");
-  if (upload.bytes.byteLength > MEDIA_HARD_CAP) throw badRequest("Files are limited to 100 MB.");
+  if (upload.bytes.byteLength === 0) throw badRequest("The file is empty.", { key: "error.media.empty" });
+  if (upload.bytes.byteLength > MEDIA_HARD_CAP) throw badRequest("Files are limited to 100 MB.", { key: "error.media.tooLarge", params: { max: "100 MB" } });
   const existed = fs.existsSync(mediaPath(sha256Of(upload.bytes)));
   const stored = storeMediaBytes(upload.bytes);
   try {

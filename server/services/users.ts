@@ -4,6 +4,7 @@ import { notFound } from "@/server/domain/errors";
 import {
   assertKeepsAnAdmin,
   assertName,
+  assertNotDeactivatingSelf,
   assertPassword,
   normalizeEmail,
   signInDecision,
@@ -46,7 +47,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return db.transaction(
     (tx) => {
-      if (findUserByEmail(tx, email)) throw conflict(`A user with the email ${email} already exists.`);
+      if (findUserByEmail(tx, email)) throw conflict(`A user with the email ${email} already exists.`, { key: "error.user.exists", params: { email } });
       const user = insertUser(tx, {
         email,
         name,
@@ -69,7 +70,7 @@ export async function setPassword(db: Db, userId: number, password: string, acto
   const passwordHash = await hashPassword(password);
   db.transaction(
     (tx) => {
-      if (!updateUser(tx, userId, { passwordHash })) throw notFound(`There is no user #${userId}.`);
+      if (!updateUser(tx, userId, { passwordHash })) throw notFound(`There is no user #${userId}.`, { key: "error.user.notFound", params: { id: String(userId) } });
       writeAudit(tx, { actorId: actor.actorId, action: "user.set_password", targetType: "user", targetId: userId }, actor.now);
     },
     { behavior: "immediate" },
@@ -85,7 +86,8 @@ export function updateUserAccess(
   return db.transaction(
     (tx) => {
       const target = findUserById(tx, userId);
-      if (!target) throw notFound(`There is no user #${userId}.`);
+      if (!target) throw notFound(`There is no user #${userId}.`, { key: "error.user.notFound", params: { id: String(userId) } });
+      assertNotDeactivatingSelf({ actorId: actor.actorId, targetId: userId, active: change.active });
       const next = { role: change.role ?? target.role, active: change.active ?? target.active };
       assertKeepsAnAdmin({ target, next, activeAdmins: countAdmins(tx) });
       const updated = updateUser(tx, userId, {
@@ -108,7 +110,7 @@ export function updateOwnProfile(db: Db, userId: number, input: { locale: string
   return db.transaction(
     (tx) => {
       const updated = updateUser(tx, userId, { locale, timeZone });
-      if (!updated) throw notFound(`There is no user #${userId}.`);
+      if (!updated) throw notFound(`There is no user #${userId}.`, { key: "error.user.notFound", params: { id: String(userId) } });
       writeAudit(tx, { actorId: userId, action: "user.profile", targetType: "user", targetId: userId, details: { locale, timeZone } }, now);
       return toPublicUser(updated);
     },
@@ -119,13 +121,13 @@ export function updateOwnProfile(db: Db, userId: number, input: { locale: string
 /** Changing one's own password needs the current one: a borrowed, unlocked screen must not be enough. */
 export async function changeOwnPassword(db: Db, userId: number, current: string, next: string, now: number): Promise<void> {
   const user = findUserById(db, userId);
-  if (!user || !(await verifyPassword(current, user.passwordHash))) throw badRequest("The current password is not right.");
+  if (!user || !(await verifyPassword(current, user.passwordHash))) throw badRequest("The current password is not right.", { key: "error.user.currentPassword" });
   await setPassword(db, userId, next, { actorId: userId, now });
 }
 
 export function findUserByEmailOrThrow(db: Db, email: string): PublicUser {
   const user = findUserByEmail(db, email);
-  if (!user) throw notFound(`There is no user with the email ${email}.`);
+  if (!user) throw notFound(`There is no user with the email ${email}.`, { key: "error.user.noEmail", params: { email } });
   return toPublicUser(user);
 }
 

@@ -24,7 +24,7 @@ export interface VisitorMessage {
 export function webchatChannelById(db: Db, channelId: string | number): ChannelRow {
   const id = typeof channelId === "number" ? channelId : /^\d{1,12}$/.test(channelId) ? Number(channelId) : NaN;
   const channel = Number.isSafeInteger(id) ? findChannel(db, id) : undefined;
-  if (!channel || channel.type !== "webchat" || !channel.active) throw notFound("This chat is not available.");
+  if (!channel || channel.type !== "webchat" || !channel.active) throw notFound("This chat is not available.", { key: "error.webchat.unavailable" });
   return channel;
 }
 

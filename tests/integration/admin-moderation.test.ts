@@ -28,7 +28,8 @@ vi.mock("next/navigation", () => ({
   },
 }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers(session.scripted ? { "next-action": "abc" } : {}),
+  // Refusals are worded in the reader's language: these read English.
+  headers: async () => new Headers({ "accept-language": "en", ...(session.scripted ? { "next-action": "abc" } : {}) }),
 }));
 vi.mock("@/server/auth/session", () => ({
   requireUser: async () => {

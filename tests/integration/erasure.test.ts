@@ -28,7 +28,8 @@ vi.mock("next/navigation", () => ({
     throw new Redirect("403");
   },
 }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+// Refusals are worded in the reader's language: this one reads English.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "accept-language": "en" }) }));
 vi.mock("@/server/auth/session", () => ({
   requireUser: async () => {
     if (!session.user) throw new Redirect("/login");

@@ -27,7 +27,7 @@ describe("rule refusals in the reader's language", () => {
     expect(translateError(translator("es"), past)).toBe("La hora del recordatorio debe estar en el futuro.");
   });
 
-  it("falls back to the English message when a refusal has no key", () => {
-    expect(translateError(translator("es"), badRequest("Something specific."))).toBe("Something specific.");
+  it("falls back to the English message when a refusal's key has no text", () => {
+    expect(translateError(translator("es"), badRequest("Something specific.", { key: "error.not.a.key" }))).toBe("Something specific.");
   });
 });

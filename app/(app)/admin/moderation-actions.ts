@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { requestLocale } from "@/server/i18n/request";
 import { systemClock } from "@/server/services/clock";
 import { deleteChat, deleteMessage } from "@/server/services/deletion";
 import { checked, id, text } from "./form-data";
@@ -20,7 +21,7 @@ async function moderate(form: FormData, ok: OkCode, run: (viewer: { id: number; 
     run(viewer, systemClock());
     target = withStatus(back, { ok });
   } catch (error) {
-    target = failureTarget(back, error);
+    target = failureTarget(back, error, (await requestLocale(viewer.locale)).t);
   }
   if (target === null) return deny();
   redirect(target);

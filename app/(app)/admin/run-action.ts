@@ -3,9 +3,11 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb, type Db } from "@/db/client";
 import { requireUser } from "@/server/auth/session";
 import { assertAdmin, isDomainError, type Action } from "@/server/domain";
+import { translateError, type Translate } from "@/server/i18n/locale";
+import { requestLocale } from "@/server/i18n/request";
 import { systemClock } from "@/server/services/clock";
 import type { Actor, PublicUser } from "@/server/services/users";
-import { FormInputError } from "./form-data";
+import { checked, FormInputError } from "./form-data";
 import { withStatus, type OkCode } from "./status";
 
 export interface AdminContext {
@@ -43,13 +45,22 @@ export async function adminUser(policy: Action): Promise<PublicUser> {
 }
 
 /**
- * Where a failed form goes: back, with the domain's message; null when the domain refused the role.
- * Anything unexpected stays an error (logged, 500).
+ * Where a failed form goes: back, with the domain's message in the reader's language; null when the domain
+ * refused the role. Anything unexpected stays an error (logged, 500).
  */
-export function failureTarget(back: string, error: unknown): string | null {
+export function failureTarget(back: string, error: unknown, t: Translate): string | null {
   if (error instanceof FormInputError) return withStatus(back, { formError: "invalid" });
-  if (isDomainError(error)) return error.code === "FORBIDDEN" ? null : withStatus(back, { error: error.message });
+  if (isDomainError(error)) return error.code === "FORBIDDEN" ? null : withStatus(back, { error: translateError(t, error) });
   throw error;
+}
+
+/**
+ * A destructive form's ticked box (see ConfirmForm), checked after the role: without it, back with a
+ * "confirm first" message and nothing done.
+ */
+export async function requireConfirmation(form: FormData, policy: Action, back: string): Promise<void> {
+  await adminUser(policy);
+  if (!checked(form, "confirm")) redirect(withStatus(back, { formError: "confirm" }));
 }
 
 /**
@@ -68,7 +79,7 @@ export async function runAdminAction(
     const result = await run({ db: getDb(), user, actor: { actorId: user.id, now: systemClock() } });
     target = withStatus(result?.to ?? back, { ok: result?.ok ?? ok });
   } catch (error) {
-    target = failureTarget(back, error);
+    target = failureTarget(back, error, (await requestLocale(user.locale)).t);
   }
   // Outside the try: redirect() and forbidden() work by throwing.
   if (target === null) return deny();

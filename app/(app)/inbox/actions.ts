@@ -28,8 +28,9 @@ async function perform(formData: FormData, work: (api: Api) => Promise<unknown>,
     if (err instanceof TRPCError && err.code === "UNAUTHORIZED") redirect("/login");
     const rule = isDomainError(err) ? err : err instanceof TRPCError && isDomainError(err.cause) ? err.cause : null;
     if (rule) error = translateError((await requestLocale((await currentUser())?.locale)).t, rule);
+    // zod's own wording is English and names fields, not what the agent typed: a form-level message instead.
+    else if (err instanceof z.ZodError || (err instanceof TRPCError && err.cause instanceof z.ZodError)) error = (await requestLocale((await currentUser())?.locale)).t("error.input");
     else if (err instanceof TRPCError) error = err.message;
-    else if (err instanceof z.ZodError) error = err.issues.map((i) => i.message).join("; ");
     else throw err;
   }
   redirect(withOutcome(target, error ? { error } : { ok }));
@@ -134,7 +135,7 @@ export async function sendFileAction(formData: FormData): Promise<void> {
     formData,
     async () => {
       const file = formData.get("file");
-      if (!(file instanceof File) || file.size === 0) throw badRequest("Choose a file to send.");
+      if (!(file instanceof File) || file.size === 0) throw badRequest("Choose a file to send.", { key: "error.media.choose" });
       return sendAttachment(getDb(), { viewer: user, now: Date.now() }, chatId(formData), {
         fileName: file.name || "file",
         mimeType: file.type || "application/octet-stream",

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { listAudit } from "@/server/repositories/audit";
 import { closeReasons, quickReplies, templates } from "@/server/services/catalog";
+import { translator } from "@/server/i18n/locale";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
 
 const id = z.number().int().positive();
 const actor = (ctx: { user: { id: number }; now: () => number }) => ({ actorId: ctx.user.id, now: ctx.now() });
 
 export const closeReasonsRouter = router({
-  list: protectedProcedure.query(({ ctx }) => closeReasons.list(ctx.db)),
+  list: protectedProcedure.query(({ ctx }) => closeReasons.list(ctx.db, ctx.locale && translator(ctx.locale))),
   create: adminProcedure.input(z.object({ label: z.string().max(200) })).mutation(({ ctx, input }) => closeReasons.create(ctx.db, input.label, actor(ctx))),
   update: adminProcedure
     .input(z.object({ id, label: z.string().max(200).optional(), active: z.boolean().optional() }))

@@ -2,7 +2,7 @@
 
 import { closeReasons } from "@/server/services/catalog";
 import { id, text } from "../form-data";
-import { runAdminAction } from "../run-action";
+import { requireConfirmation, runAdminAction } from "../run-action";
 
 const BACK = "/admin/close-reasons";
 
@@ -26,6 +26,7 @@ export async function setReasonActiveAction(form: FormData): Promise<void> {
 }
 
 export async function deleteReasonAction(form: FormData): Promise<void> {
+  await requireConfirmation(form, "manageCloseReasons", BACK);
   await runAdminAction("manageCloseReasons", BACK, "reason.deleted", ({ db, actor }) => {
     // A reason that closed chats is archived instead (the service decides), so those chats keep their reason.
     const { archived } = closeReasons.remove(db, id(form, "reasonId"), actor);

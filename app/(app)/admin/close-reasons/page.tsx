@@ -4,7 +4,9 @@ import { AdminFrame } from "../admin-frame";
 import { TextField } from "../field";
 import { requireAdmin } from "../require-admin";
 import type { StatusParams } from "../status";
-import { badgeClass, buttonClass, captionClass, cardClass, dangerButtonClass, secondaryButtonClass, smallInputClass, tableClass, tdClass, thClass } from "../styles";
+import { closeReasonLabel } from "@/server/i18n/close-reasons";
+import { ConfirmForm } from "../confirm-form";
+import { badgeClass, buttonClass, captionClass, cardClass, secondaryButtonClass, smallInputClass, tableClass, tdClass, thClass } from "../styles";
 import { createReasonAction, deleteReasonAction, renameReasonAction, setReasonActiveAction } from "./actions";
 
 export default async function CloseReasonsPage({ searchParams }: { searchParams: Promise<StatusParams> }) {
@@ -24,7 +26,7 @@ export default async function CloseReasonsPage({ searchParams }: { searchParams:
             </tr>
           </thead>
           <tbody>
-            {reasons.map((r) => (
+            {reasons.map((r) => ({ ...r, label: closeReasonLabel(t, r) })).map((r) => (
               <tr key={r.id}>
                 <th scope="row" className={`${tdClass} font-medium`}>{r.label}</th>
                 <td className={tdClass}>
@@ -32,6 +34,11 @@ export default async function CloseReasonsPage({ searchParams }: { searchParams:
                     <>
                       <span className={badgeClass}>{t("admin.reasons.system")}</span>
                       <p className="mt-1 text-xs text-slate-600">{t("admin.reasons.systemNote")}</p>
+                    </>
+                  ) : r.builtinKey ? (
+                    <>
+                      <span className={badgeClass}>{t("admin.reasons.builtin")}</span>
+                      <p className="mt-1 text-xs text-slate-600">{t("admin.reasons.builtinNote")}</p>
                     </>
                   ) : (
                     t("admin.reasons.custom")
@@ -60,13 +67,14 @@ export default async function CloseReasonsPage({ searchParams }: { searchParams:
                           <span className="sr-only"> {r.label}</span>
                         </button>
                       </form>
-                      <form action={deleteReasonAction}>
-                        <input type="hidden" name="reasonId" value={r.id} />
-                        <button type="submit" className={dangerButtonClass}>
-                          {t("admin.common.delete")}
-                          <span className="sr-only"> {r.label}</span>
-                        </button>
-                      </form>
+                      <ConfirmForm
+                        action={deleteReasonAction}
+                        fields={{ reasonId: r.id }}
+                        verb={t("admin.common.delete")}
+                        target={r.label}
+                        confirm={t("admin.reasons.deleteConfirm", { label: r.label })}
+                        testId={`delete-reason-${r.id}`}
+                      />
                     </div>
                   )}
                 </td>

@@ -2,7 +2,7 @@
 
 import { quickReplies } from "@/server/services/catalog";
 import { id, text } from "../form-data";
-import { runAdminAction } from "../run-action";
+import { requireConfirmation, runAdminAction } from "../run-action";
 
 const BACK = "/admin/quick-replies";
 
@@ -13,6 +13,7 @@ export async function createQuickReplyAction(form: FormData): Promise<void> {
 }
 
 export async function deleteQuickReplyAction(form: FormData): Promise<void> {
+  await requireConfirmation(form, "manageQuickReplies", BACK);
   await runAdminAction("manageQuickReplies", BACK, "quickReply.deleted", ({ db, actor }) => {
     quickReplies.remove(db, id(form, "quickReplyId"), actor);
   });

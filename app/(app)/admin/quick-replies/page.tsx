@@ -4,7 +4,8 @@ import { AdminFrame } from "../admin-frame";
 import { TextAreaField, TextField } from "../field";
 import { requireAdmin } from "../require-admin";
 import type { StatusParams } from "../status";
-import { buttonClass, captionClass, cardClass, dangerButtonClass, tableClass, tdClass, thClass } from "../styles";
+import { ConfirmForm } from "../confirm-form";
+import { buttonClass, captionClass, cardClass, tableClass, tdClass, thClass } from "../styles";
 import { createQuickReplyAction, deleteQuickReplyAction } from "./actions";
 
 export default async function QuickRepliesPage({ searchParams }: { searchParams: Promise<StatusParams> }) {
@@ -33,13 +34,14 @@ export default async function QuickRepliesPage({ searchParams }: { searchParams:
                 <th scope="row" className={`${tdClass} font-mono font-medium`}>/{r.shortcut}</th>
                 <td className={`${tdClass} whitespace-pre-wrap`}>{r.body}</td>
                 <td className={tdClass}>
-                  <form action={deleteQuickReplyAction}>
-                    <input type="hidden" name="quickReplyId" value={r.id} />
-                    <button type="submit" className={dangerButtonClass}>
-                      {t("admin.common.delete")}
-                      <span className="sr-only"> /{r.shortcut}</span>
-                    </button>
-                  </form>
+                  <ConfirmForm
+                    action={deleteQuickReplyAction}
+                    fields={{ quickReplyId: r.id }}
+                    verb={t("admin.common.delete")}
+                    target={`/${r.shortcut}`}
+                    confirm={t("admin.quickReplies.deleteConfirm", { shortcut: r.shortcut })}
+                    testId={`delete-quick-reply-${r.id}`}
+                  />
                 </td>
               </tr>
             ))}

@@ -2,7 +2,7 @@
 
 import { templates } from "@/server/services/catalog";
 import { id, text } from "../form-data";
-import { runAdminAction } from "../run-action";
+import { requireConfirmation, runAdminAction } from "../run-action";
 
 /** Back to the channel the form was for; a forged id only changes which list shows. */
 const backTo = (form: FormData) => {
@@ -21,6 +21,7 @@ export async function createTemplateAction(form: FormData): Promise<void> {
 }
 
 export async function deleteTemplateAction(form: FormData): Promise<void> {
+  await requireConfirmation(form, "manageTemplates", backTo(form));
   await runAdminAction("manageTemplates", backTo(form), "template.deleted", ({ db, actor }) => {
     templates.remove(db, id(form, "templateId"), actor);
   });

@@ -6,7 +6,8 @@ import { AdminFrame } from "../admin-frame";
 import { TextAreaField, TextField } from "../field";
 import { requireAdmin } from "../require-admin";
 import type { StatusParams } from "../status";
-import { buttonClass, captionClass, cardClass, dangerButtonClass, inputClass, labelClass, secondaryButtonClass, tableClass, tdClass, thClass } from "../styles";
+import { ConfirmForm } from "../confirm-form";
+import { buttonClass, captionClass, cardClass, inputClass, labelClass, secondaryButtonClass, tableClass, tdClass, thClass } from "../styles";
 import { createTemplateAction, deleteTemplateAction } from "./actions";
 
 /** Templates are a WhatsApp feature: WhatsApp channels and Zenvia channels fronting WhatsApp. */
@@ -63,14 +64,14 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                     <td className={tdClass}>{tpl.language}</td>
                     <td className={`${tdClass} whitespace-pre-wrap`}>{tpl.body}</td>
                     <td className={tdClass}>
-                      <form action={deleteTemplateAction}>
-                        <input type="hidden" name="channelId" value={channel.id} />
-                        <input type="hidden" name="templateId" value={tpl.id} />
-                        <button type="submit" className={dangerButtonClass}>
-                          {t("admin.common.delete")}
-                          <span className="sr-only"> {tpl.name} ({tpl.language})</span>
-                        </button>
-                      </form>
+                      <ConfirmForm
+                        action={deleteTemplateAction}
+                        fields={{ channelId: channel.id, templateId: tpl.id }}
+                        verb={t("admin.common.delete")}
+                        target={`${tpl.name} (${tpl.language})`}
+                        confirm={t("admin.templates.deleteConfirm", { name: tpl.name, language: tpl.language })}
+                        testId={`delete-template-${tpl.id}`}
+                      />
                     </td>
                   </tr>
                 ))}

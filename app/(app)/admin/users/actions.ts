@@ -3,7 +3,7 @@
 import { roles } from "@/server/domain/user-rules";
 import { createUser, setPassword, updateUserAccess } from "@/server/services/users";
 import { id, oneOf, text } from "../form-data";
-import { runAdminAction } from "../run-action";
+import { requireConfirmation, runAdminAction } from "../run-action";
 
 const BACK = "/admin/users";
 
@@ -23,8 +23,10 @@ export async function changeRoleAction(form: FormData): Promise<void> {
   });
 }
 
+/** Reactivating is one click; deactivating signs the person out at once, so the form's box must be ticked. */
 export async function setActiveAction(form: FormData): Promise<void> {
   const active = text(form, "active") === "true";
+  if (!active) await requireConfirmation(form, "manageUsers", BACK);
   await runAdminAction("manageUsers", BACK, active ? "user.reactivated" : "user.deactivated", ({ db, actor }) => {
     updateUserAccess(db, id(form, "userId"), { active }, actor);
   });

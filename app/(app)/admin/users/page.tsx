@@ -2,6 +2,7 @@ import { MIN_PASSWORD_LENGTH, roles } from "@/server/domain/user-rules";
 import { getDb } from "@/db/client";
 import { allUsers } from "@/server/services/users";
 import { AdminFrame } from "../admin-frame";
+import { ConfirmForm } from "../confirm-form";
 import { TextField } from "../field";
 import { requireAdmin } from "../require-admin";
 import type { StatusParams } from "../status";
@@ -51,14 +52,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <span className={badgeClass}>{u.active ? t("admin.common.active") : t("admin.common.inactive")}</span>
                 </td>
                 <td className={`${tdClass} space-y-2`}>
-                  <form action={setActiveAction}>
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="active" value={u.active ? "false" : "true"} />
-                    <button type="submit" className={secondaryButtonClass}>
-                      {u.active ? t("admin.users.deactivate") : t("admin.users.reactivate")}
-                      <span className="sr-only"> {u.name}</span>
-                    </button>
-                  </form>
+                  {!u.active ? (
+                    <form action={setActiveAction}>
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="active" value="true" />
+                      <button type="submit" className={secondaryButtonClass}>
+                        {t("admin.users.reactivate")}
+                        <span className="sr-only"> {u.name}</span>
+                      </button>
+                    </form>
+                  ) : u.id === me.id ? (
+                    <p className="max-w-48 text-xs text-slate-600">{t("admin.users.selfNote")}</p>
+                  ) : (
+                    <ConfirmForm
+                      action={setActiveAction}
+                      fields={{ userId: u.id, active: "false" }}
+                      verb={t("admin.users.deactivate")}
+                      target={u.name}
+                      confirm={t("admin.users.deactivateConfirm", { name: u.name })}
+                      testId={`deactivate-${u.id}`}
+                    />
+                  )}
                   <form action={resetPasswordAction} className="flex items-center gap-2">
                     <input type="hidden" name="userId" value={u.id} />
                     <label className="sr-only" htmlFor={`password-${u.id}`}>{t("admin.users.password.label", { name: u.name })}</label>

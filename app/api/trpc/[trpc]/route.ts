@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { currentUser } from "@/server/auth/session";
+import { resolveLocale } from "@/server/i18n/locale";
 import { readBodyLimited, TRPC_BODY_LIMIT } from "@/server/http/request-body";
 import { errorResponse } from "@/server/http/responses";
 
@@ -20,7 +21,10 @@ async function handler(req: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: async () => createContext(await currentUser()),
+    createContext: async () => {
+      const user = await currentUser();
+      return createContext(user, undefined, undefined, resolveLocale(user?.locale, req.headers.get("accept-language")));
+    },
   });
 }
 
