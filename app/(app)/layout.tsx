@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
 import { logoutAction } from "../login/actions";
+import { TimeZoneBanner } from "./_time-zone/banner";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -23,6 +24,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </form>
         </div>
       </header>
+      <TimeZoneBanner
+        profileZone={user.timeZone}
+        text={{ label: t("time.banner.label"), message: t("time.banner.text"), use: t("time.banner.use"), keep: t("time.banner.keep") }}
+      />
       <main id="main" className="min-h-0 flex-1">{children}</main>
     </div>
   );

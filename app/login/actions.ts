@@ -16,6 +16,7 @@ export async function loginAction(formData: FormData): Promise<void> {
     await signIn("credentials", {
       email: String(formData.get("email") ?? ""),
       password: String(formData.get("password") ?? ""),
+      timeZone: String(formData.get("timeZone") ?? ""),
       redirectTo: next,
     });
   } catch (error) {

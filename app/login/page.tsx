@@ -3,6 +3,7 @@ import { currentUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
 import type { MessageKey } from "@/server/i18n/messages";
 import { loginAction } from "./actions";
+import { BrowserTimeZoneField } from "./browser-time-zone";
 
 const errorKeys: Record<string, MessageKey> = {
   invalid: "login.error.invalid",
@@ -25,6 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
         )}
         <input type="hidden" name="next" value={params.next ?? ""} />
+        <BrowserTimeZoneField />
         <label className="block text-sm font-medium">
           {t("login.email")}
           <input name="email" type="email" autoComplete="username" required autoFocus className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { clientIp } from "@/server/http/rate-limit";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_S } from "./session-age";
+import { adoptBrowserTimeZone } from "@/server/services/users";
 import { throttledSignIn } from "./sign-in";
 
 /** The code travels to /login?error=…, where it picks the message; it never says which part was wrong. */
@@ -33,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, timeZone: {} },
       async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
@@ -41,6 +42,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         // Auth.js hands over the request (from the server action's headers): its address keys the per-IP limit.
         const result = await throttledSignIn(getDb(), email, password, clientIp(request.headers), Date.now());
         if (!result.ok) throw new SignInRefused(result.reason);
+        // The login form reports the browser's zone; a new account takes it instead of UTC.
+        adoptBrowserTimeZone(getDb(), result.user.id, credentials?.timeZone, Date.now());
         return { id: String(result.user.id), name: result.user.name, email: result.user.email, role: result.user.role };
       },
     }),

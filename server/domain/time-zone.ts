@@ -35,3 +35,54 @@ export function utcToLocalDateTime(utcMs: number, timeZone: string): string {
   const shifted = new Date(utcMs + offsetAt(utcMs, timeZone));
   return shifted.toISOString().slice(0, 16);
 }
+
+/** "UTC−03:00", "UTC+05:30", or "UTC" at `at`: shown beside a zone's name, since people know their offset. */
+export function utcOffsetLabel(timeZone: string, at: number): string {
+  const minutes = Math.round(offsetAt(at, timeZone) / 60_000);
+  if (minutes === 0) return "UTC";
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `UTC${minutes < 0 ? "−" : "+"}${hh}:${mm}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether two zone names keep the same clock from `now` through the coming year. Aliases do
+ * (America/Buenos_Aires, America/Argentina/Buenos_Aires), and browsers differ on which one they report:
+ * offering to switch between them would change no time shown. An unknown name keeps no clock.
+ */
+export function sameClock(a: string, b: string, now: number): boolean {
+  if (a === b) return true;
+  try {
+    // Every 15 days catches any daylight-saving period that differs for more than two weeks.
+    for (let at = now; at <= now + 366 * DAY_MS; at += 15 * DAY_MS) {
+      if (offsetAt(at, a) !== offsetAt(at, b)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function calendarDate(date: string): [number, number, number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  return check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d ? [y, mo, d] : null;
+}
+
+/** A date input's value ("2026-01-05") → when that day starts in `timeZone` (unix ms); null if it is no date. */
+export function localDayStart(date: string, timeZone: string): number | null {
+  return calendarDate(date) ? localDateTimeToUtc(`${date}T00:00`, timeZone) : null;
+}
+
+/** When the day after `date` starts in `timeZone`: the exclusive end of a range that includes `date`. */
+export function localDayEnd(date: string, timeZone: string): number | null {
+  const ymd = calendarDate(date);
+  if (!ymd) return null;
+  const next = new Date(Date.UTC(ymd[0], ymd[1] - 1, ymd[2] + 1)).toISOString().slice(0, 10);
+  return localDateTimeToUtc(`${next}T00:00`, timeZone);
+}

@@ -1,6 +1,6 @@
 import { auditLog } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
-import { desc, lt } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 
 export interface AuditEntry {
   actorId: number | null;
@@ -23,7 +23,36 @@ export function writeAudit(db: Db, entry: AuditEntry, at: number): void {
     .run();
 }
 
-export function listAudit(db: Db, opts: { before?: number; limit: number }) {
-  const q = db.select().from(auditLog);
-  return (opts.before ? q.where(lt(auditLog.id, opts.before)) : q).orderBy(desc(auditLog.id)).limit(opts.limit).all();
+export interface AuditQuery {
+  /** A user's id, or "system" for entries without one (the CLI, background jobs). */
+  actor?: number | "system";
+  action?: string;
+  /** Unix ms, inclusive. */
+  from?: number;
+  /** Unix ms, exclusive. */
+  to?: number;
+  /** The last entry of the previous page: the page holds what is strictly older by (at, id). */
+  before?: { at: number; id: number };
+  limit: number;
+}
+
+export function listAudit(db: Db, q: AuditQuery) {
+  return auditQuery(db, q).all();
+}
+
+/** Newest first by (at, id); each filter narrows one of the (actor_id, at), (action, at) or (at) indexes. */
+export function auditQuery(db: Db, q: AuditQuery) {
+  const where: (SQL | undefined)[] = [
+    q.actor === "system" ? isNull(auditLog.actorId) : q.actor !== undefined ? eq(auditLog.actorId, q.actor) : undefined,
+    q.action !== undefined ? eq(auditLog.action, q.action) : undefined,
+    q.from !== undefined ? gte(auditLog.at, q.from) : undefined,
+    q.to !== undefined ? lt(auditLog.at, q.to) : undefined,
+    q.before ? sql`(${auditLog.at}, ${auditLog.id}) < (${q.before.at}, ${q.before.id})` : undefined,
+  ];
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(q.limit);
 }

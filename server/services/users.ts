@@ -56,6 +56,7 @@ export async function createUser(
         active: true,
         locale: input.locale ?? null,
         timeZone: input.timeZone ?? "UTC",
+        timeZoneSetAt: input.timeZone !== undefined ? actor.now : null,
         createdAt: actor.now,
       });
       writeAudit(tx, { actorId: actor.actorId, action: "user.create", targetType: "user", targetId: user.id, details: { role: user.role } }, actor.now);
@@ -94,7 +95,7 @@ export function updateUserAccess(
         ...next,
         ...(change.name !== undefined ? { name: assertName(change.name) } : {}),
         ...(change.locale !== undefined ? { locale: change.locale } : {}),
-        ...(change.timeZone !== undefined ? { timeZone: change.timeZone } : {}),
+        ...(change.timeZone !== undefined ? { timeZone: change.timeZone, timeZoneSetAt: actor.now } : {}),
       })!;
       writeAudit(tx, { actorId: actor.actorId, action: "user.update", targetType: "user", targetId: userId, details: { ...change, name: undefined } }, actor.now);
       return toPublicUser(updated);
@@ -109,10 +110,48 @@ export function updateOwnProfile(db: Db, userId: number, input: { locale: string
   const timeZone = parseTimeZone(input.timeZone);
   return db.transaction(
     (tx) => {
-      const updated = updateUser(tx, userId, { locale, timeZone });
+      const updated = updateUser(tx, userId, { locale, timeZone, timeZoneSetAt: now });
       if (!updated) throw notFound(`There is no user #${userId}.`, { key: "error.user.notFound", params: { id: String(userId) } });
       writeAudit(tx, { actorId: userId, action: "user.profile", targetType: "user", targetId: userId, details: { locale, timeZone } }, now);
       return toPublicUser(updated);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The banner's "use my browser's zone": the time zone alone, the language untouched. */
+export function setOwnTimeZone(db: Db, userId: number, zone: string, now: number): PublicUser {
+  const timeZone = parseTimeZone(zone);
+  return db.transaction(
+    (tx) => {
+      const updated = updateUser(tx, userId, { timeZone, timeZoneSetAt: now });
+      if (!updated) throw notFound(`There is no user #${userId}.`, { key: "error.user.notFound", params: { id: String(userId) } });
+      writeAudit(tx, { actorId: userId, action: "user.time_zone", targetType: "user", targetId: userId, details: { timeZone } }, now);
+      return toPublicUser(updated);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * At sign-in, the browser's zone becomes the user's when nobody has chosen one yet (a new account starts in
+ * UTC). A zone already chosen is kept, and a missing or unknown name changes nothing: signing in never fails
+ * over it. Returns whether the zone was adopted.
+ */
+export function adoptBrowserTimeZone(db: Db, userId: number, browserZone: unknown, now: number): boolean {
+  let timeZone: string;
+  try {
+    timeZone = parseTimeZone(typeof browserZone === "string" ? browserZone : "");
+  } catch {
+    return false;
+  }
+  return db.transaction(
+    (tx) => {
+      const user = findUserById(tx, userId);
+      if (!user || user.timeZoneSetAt !== null) return false;
+      updateUser(tx, userId, { timeZone, timeZoneSetAt: now });
+      writeAudit(tx, { actorId: userId, action: "user.time_zone_detected", targetType: "user", targetId: userId, details: { timeZone } }, now);
+      return true;
     },
     { behavior: "immediate" },
   );

@@ -28,7 +28,7 @@ test("an admin creates an agent, who can then sign in; the audit log names the a
 
   await page.goto("/admin/audit");
   const firstRow = page.getByTestId("audit-table").locator("tbody tr").first();
-  await expect(firstRow).toContainText("user.create");
+  await expect(firstRow).toContainText("User created");
   await expect(firstRow).toContainText(ADMIN.name);
 
   const other = await browser.newContext();
@@ -146,7 +146,7 @@ test("an admin turns the shared inbox off (and back on)", async ({ page }) => {
   await expect(page.getByLabel(/^Off:/)).toBeChecked();
 
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-table").locator("tbody tr").first()).toContainText("settings.update");
+  await expect(page.getByTestId("audit-table").locator("tbody tr").first()).toContainText("Setting changed");
 
   // Leave the default for the other specs.
   await page.goto("/admin/settings");

@@ -127,6 +127,7 @@ const procedures: Record<string, ProcedureRow> = {
   "me.get": { expect: SIGNED_IN },
   "me.updateProfile": { input: () => ({ locale: "en", timeZone: "America/Sao_Paulo" }), expect: SIGNED_IN },
   "me.changePassword": { input: () => ({ current: "password-123", next: "password-456" }), expect: SIGNED_IN },
+  "me.setTimeZone": { input: () => ({ timeZone: "America/Argentina/Buenos_Aires" }), expect: SIGNED_IN },
   "users.team": { expect: SIGNED_IN, check: (r) => expect(JSON.stringify(r)).not.toMatch(/@example\.com|passwordHash|scrypt/) },
   "users.list": { expect: ADMIN_ONLY },
   "users.create": { input: () => ({ email: "new.person@example.com", name: "New Person", role: "agent", password: "password-456" }), expect: ADMIN_ONLY },
@@ -159,7 +160,7 @@ const procedures: Record<string, ProcedureRow> = {
   "templates.list": { input: () => ({}), expect: SIGNED_IN },
   "templates.create": { input: (w) => ({ channelId: w.channelId, name: "boas_vindas", language: "pt_BR", body: "Bem-vindo {{1}}" }), expect: ADMIN_ONLY },
   "templates.delete": { input: (w) => ({ id: w.templateId }), expect: ADMIN_ONLY },
-  "audit.list": { input: () => ({}), expect: ADMIN_ONLY },
+  "audit.list": { input: () => ({ action: "chat.close" }), expect: ADMIN_ONLY },
 };
 
 /** Allowed: it worked. Denied: refused for who you are (signed out, role, a chat you may not see). */
@@ -294,6 +295,7 @@ const actions: Record<string, ActionRow> = {
   "app/(app)/inbox/actions.ts#sendFileAction": { form: onChat({ file: new File(["hello"], "note.pdf", { type: "application/pdf" }) }), expect: SEES_TEAMMATE },
   "app/(app)/profile/actions.ts#updateProfileAction": { form: () => ({ locale: "pt", timeZone: "America/Sao_Paulo" }), expect: SIGNED_IN },
   "app/(app)/profile/actions.ts#changePasswordAction": { form: () => ({ current: "password-123", next: "password-456" }), expect: SIGNED_IN },
+  "app/(app)/_time-zone/actions.ts#adoptBrowserTimeZoneAction": { form: () => ({ timeZone: "America/Argentina/Buenos_Aires" }), expect: SIGNED_IN },
   "app/(app)/admin/moderation-actions.ts#deleteMessageAction": { form: (w) => onChat({ messageId: String(w.messageId), confirm: "on" })(w), expect: ADMIN_ONLY },
   "app/(app)/admin/moderation-actions.ts#deleteChatAction": { form: onChat({ confirm: "on" }), expect: ADMIN_ONLY },
   "app/(app)/admin/erasure-actions.ts#eraseContactAction": { form: (w) => ({ contactId: String(w.contactId), confirm: "on", returnTo: `/contacts/${w.contactId}` }), expect: ADMIN_ONLY },

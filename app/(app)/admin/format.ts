@@ -9,12 +9,3 @@ export function formatTime(at: number, locale: string, timeZone: string): string
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(at);
   }
 }
-
-/** Audit details as compact "key: value" pairs; empty and undefined values are left out. */
-export function formatDetails(details: unknown): string {
-  if (details == null || typeof details !== "object") return details == null ? "" : String(details);
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined && v !== null && v !== "")
-    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join(", ");
-}

@@ -10,7 +10,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const { t } = await requestLocale(user.locale);
   const params = await searchParams;
   const zones = Intl.supportedValuesOf("timeZone");
-  if (!zones.includes(user.timeZone)) zones.unshift(user.timeZone);
+  // ICU lists no "UTC" (only places), and a browser may report an alias the list lacks: offer both anyway.
+  for (const zone of new Set(["UTC", user.timeZone])) if (!zones.includes(zone)) zones.unshift(zone);
   return (
     <div className="mx-auto max-w-xl space-y-8 p-6">
       <h1 className="text-xl font-semibold">{t("profile.title")}</h1>

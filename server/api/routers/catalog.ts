@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listAudit } from "@/server/repositories/audit";
+import { auditPage } from "@/server/services/audit";
 import { closeReasons, quickReplies, templates } from "@/server/services/catalog";
 import { translator } from "@/server/i18n/locale";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
@@ -34,6 +34,15 @@ export const templatesRouter = router({
 
 export const auditRouter = router({
   list: adminProcedure
-    .input(z.object({ before: id.optional(), limit: z.number().int().min(1).max(200).default(50) }))
-    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+    .input(
+      z.object({
+        actor: z.union([id, z.literal("system")]).optional(),
+        action: z.string().max(64).optional(),
+        from: z.number().int().nonnegative().optional(),
+        to: z.number().int().nonnegative().optional(),
+        before: z.object({ at: z.number().int(), id }).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => auditPage(ctx.db, ctx.user, input)),
 });

@@ -1,4 +1,5 @@
 import type { Translate } from "@/server/i18n/locale";
+import { TimeZoneNote } from "../../_time-zone/zone-note";
 import { assignChatAction, cancelScheduleAction, closeChatAction, scheduleChatAction } from "../actions";
 
 const button = "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700";
@@ -46,8 +47,9 @@ export function ChatActions(props: {
         {hidden}
         <label className="block font-medium">
           {t("chat.schedule.at")}
-          <input id="schedule-at" type="datetime-local" name="at" required defaultValue={remindDefault} className={field} />
+          <input id="schedule-at" type="datetime-local" name="at" required defaultValue={remindDefault} className={field} aria-describedby="schedule-at-zone" />
         </label>
+        <TimeZoneNote id="schedule-at-zone" t={t} />
         <label className="block font-medium">
           {t("chat.schedule.note")}
           <input type="text" name="note" maxLength={500} defaultValue={chat.remindNote ?? ""} className={field} />
