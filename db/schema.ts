@@ -371,3 +371,57 @@ export const changes = sqliteTable("changes", {
   header: integer("header").notNull().default(0),
   at: integer("at").notNull(),
 });
+
+/**
+ * What the reports read, one row per chat, kept by triggers on chats and messages (migration 0013) in the
+ * writing transaction, so no report scans messages. A reply is a message a person sent (author_kind 'user',
+ * outbound, not a note nor a system line): bot messages and notes never answer the contact. pending_since is
+ * the oldest contact message not yet answered; a transfer hands it to the new chat. team_id waits for teams.
+ */
+export const chatMetrics = sqliteTable(
+  "chat_metrics",
+  {
+    chatId: integer("chat_id")
+      .primaryKey()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id").notNull(),
+    teamId: integer("team_id"),
+    assigneeId: integer("assignee_id"),
+    openedAt: integer("opened_at").notNull(),
+    firstReplyAt: integer("first_reply_at"),
+    firstReplyById: integer("first_reply_by_id"),
+    firstResponseMs: integer("first_response_ms"),
+    pendingSince: integer("pending_since"),
+    responseCount: integer("response_count").notNull().default(0),
+    responseTotalMs: integer("response_total_ms").notNull().default(0),
+    messagesIn: integer("messages_in").notNull().default(0),
+    messagesOut: integer("messages_out").notNull().default(0),
+    transferredIn: integer("transferred_in").notNull().default(0),
+    transferredOut: integer("transferred_out").notNull().default(0),
+    closedAt: integer("closed_at"),
+    closedById: integer("closed_by_id"),
+    closeReasonId: integer("close_reason_id"),
+    resolutionMs: integer("resolution_ms"),
+  },
+  (t) => [
+    index("chat_metrics_opened_idx").on(t.openedAt),
+    index("chat_metrics_closed_idx").on(t.closedAt).where(sql`${t.closedAt} IS NOT NULL`),
+    index("chat_metrics_assignee_opened_idx").on(t.assigneeId, t.openedAt),
+  ],
+);
+
+/** Each reply's wait, from the oldest unanswered contact message (kept with chat_metrics): medians need every wait. */
+export const responseWaits = sqliteTable(
+  "response_waits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatId: integer("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    agentId: integer("agent_id"),
+    contactAt: integer("contact_at").notNull(),
+    replyAt: integer("reply_at").notNull(),
+    waitMs: integer("wait_ms").notNull(),
+  },
+  (t) => [index("response_waits_reply_idx").on(t.replyAt), index("response_waits_chat_idx").on(t.chatId)],
+);
