@@ -76,13 +76,17 @@ export function currentSeq(db: Db): number {
   return latestSeq(db);
 }
 
-// Viewers with the same list view (and language, zone) at the same sequence share one computed page.
-const listCache = new Map<string, { ids: number[]; items: Map<number, ChatRowItem>; nextCursor: string | null }>();
+// Viewers with the same list view (and language, zone) at the same sequence share one computed page. Per
+// connection: a sequence number means something only in its own database.
+type ListPageCache = Map<string, { ids: number[]; items: Map<number, ChatRowItem>; nextCursor: string | null }>;
+const listCaches = new WeakMap<Db["$client"], ListPageCache>();
 const LIST_CACHE_MAX = 500;
 
 function listPage(db: Db, viewer: Viewer & { locale: Locale; timeZone: string }, list: NonNullable<DeltaRequest["list"]>, seq: number, now: number) {
   const personal = list.section === "mine" || list.section === "teammates";
   const key = `${seq}|${list.section}|${personal ? viewer.id : ""}|${list.status}|${list.pendingOnly ? 1 : 0}|${list.order ?? ""}|${list.cursor ?? ""}|${viewer.locale}|${viewer.timeZone}`;
+  let listCache = listCaches.get(db.$client);
+  if (!listCache) listCaches.set(db.$client, (listCache = new Map()));
   const hit = listCache.get(key);
   if (hit) return hit;
   const page = listSection(db, viewer, { section: list.section, status: list.status, pendingOnly: list.pendingOnly, order: list.order, cursor: list.cursor });
@@ -105,6 +109,9 @@ export function liveDelta(db: Db, viewer: Viewer & { locale: Locale; timeZone: s
   const settings = readSettings(db);
   const base = { unchanged: false as const, seq: latest, intervals: pollIntervals(settings.pollIntervalSeconds) };
   if (changes?.some((c) => c.kind === "structure")) return { ...base, refresh: true };
+  // Past the floor, the forgotten changes may include who may see what (a section now hidden, a chat the pane
+  // refused now visible), which no delta describes: the page renders again.
+  if (changes === null) return { ...base, refresh: true };
   const answer: Extract<DeltaAnswer, { unchanged: false }> = { ...base };
 
   const counts = sectionCounts(db, viewer);
