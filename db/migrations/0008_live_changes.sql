@@ -49,6 +49,14 @@ WHEN old.status IS NOT new.status OR old.status_reason IS NOT new.status_reason 
   INSERT INTO changes (kind, chat_id, message_id, at) VALUES ('message', new.chat_id, new.id, CAST(unixepoch('subsec') * 1000 AS INTEGER));
 END;
 --> statement-breakpoint
+-- A message row removed on its own (Instagram's echo of our send, dropped when the send is recorded) cannot
+-- be sent as data: the open chat re-renders. One removed with its chat or contact is told by the chat's row.
+CREATE TRIGGER `changes_messages_ad` AFTER DELETE ON `messages` BEGIN
+  INSERT INTO changes (kind, chat_id, o_status, o_assignee, o_awaiting, n_status, n_assignee, n_awaiting, header, at)
+    SELECT 'chat', c.id, c.status, c.assignee_id, c.awaiting_reply, c.status, c.assignee_id, c.awaiting_reply, 1, CAST(unixepoch('subsec') * 1000 AS INTEGER)
+    FROM chats c WHERE c.id = old.chat_id AND EXISTS (SELECT 1 FROM contacts WHERE id = old.contact_id);
+END;
+--> statement-breakpoint
 CREATE TRIGGER `changes_attachments_au` AFTER UPDATE OF status ON `attachments` WHEN old.status IS NOT new.status BEGIN
   INSERT INTO changes (kind, chat_id, message_id, at)
     SELECT 'message', m.chat_id, m.id, CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM messages m WHERE m.id = new.message_id;
@@ -76,5 +84,10 @@ CREATE TRIGGER `changes_settings_ai` AFTER INSERT ON `settings` BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `changes_settings_au` AFTER UPDATE ON `settings` WHEN old.value IS NOT new.value BEGIN
+  INSERT INTO changes (kind, at) VALUES ('structure', CAST(unixepoch('subsec') * 1000 AS INTEGER));
+END;
+--> statement-breakpoint
+-- Closed chats show their reason's label, in the list and in the pane.
+CREATE TRIGGER `changes_close_reasons_au` AFTER UPDATE ON `close_reasons` WHEN old.label IS NOT new.label BEGIN
   INSERT INTO changes (kind, at) VALUES ('structure', CAST(unixepoch('subsec') * 1000 AS INTEGER));
 END;
