@@ -42,12 +42,17 @@ function mergeById<T extends { id: number }>(current: T[], incoming: T[]): T[] {
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
+/** Ids whose rows never came (the whole-list fetch asked for them was lost): every answer asks again. */
+function lacksRows(list: LiveState["list"]): boolean {
+  return Boolean(list && list.ids.some((id) => !list.rows[id]));
+}
+
 /**
  * Applies one poll answer. Answers may come late, twice or out of order: one older than the state is
  * ignored, and applying the same one again changes nothing.
  */
 export function applyDelta(state: LiveState, answer: DeltaAnswer): { state: LiveState; followups: Followups } {
-  const followups: Followups = { refresh: false, fetchList: false };
+  const followups: Followups = { refresh: false, fetchList: lacksRows(state.list) };
   if (answer.seq < state.seq) return { state, followups };
   if (answer.unchanged) return { state: { ...state, seq: answer.seq }, followups };
   if (answer.refresh) return { state, followups: { ...followups, refresh: true } };
