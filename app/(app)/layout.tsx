@@ -14,6 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <Link href="/inbox" className="font-semibold text-brand-700">{t("app.name")}</Link>
         <nav className="flex gap-3 text-sm">
           <Link href="/inbox">{t("shell.inbox")}</Link>
+          <Link href="/reports">{t("shell.reports")}</Link>
           {user.role === "admin" && <Link href="/admin">{t("shell.admin")}</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm" data-testid="current-user">

@@ -2,6 +2,7 @@ import { auditRouter, closeReasonsRouter, quickRepliesRouter, templatesRouter } 
 import { chatsRouter } from "./routers/chats";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
+import { reportsRouter } from "./routers/reports";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
@@ -12,6 +13,7 @@ export const appRouter = router({
   settings: settingsRouter,
   inbox: inboxRouter,
   chats: chatsRouter,
+  reports: reportsRouter,
   closeReasons: closeReasonsRouter,
   quickReplies: quickRepliesRouter,
   templates: templatesRouter,

@@ -161,6 +161,8 @@ const procedures: Record<string, ProcedureRow> = {
   "templates.create": { input: (w) => ({ channelId: w.channelId, name: "boas_vindas", language: "pt_BR", body: "Bem-vindo {{1}}" }), expect: ADMIN_ONLY },
   "templates.delete": { input: (w) => ({ id: w.templateId }), expect: ADMIN_ONLY },
   "audit.list": { input: () => ({ action: "chat.close" }), expect: ADMIN_ONLY },
+  // A colleague's figures: an agent is refused them (their own are tests/integration/reports.test.ts).
+  "reports.get": { input: (w) => ({ range: "30d", agentId: w.teammate.id }), expect: ADMIN_ONLY, check: (r) => expect(JSON.stringify(r)).toContain("Carla Teammate") },
 };
 
 /** Allowed: it worked. Denied: refused for who you are (signed out, role, a chat you may not see). */
@@ -211,6 +213,11 @@ const routes: Record<string, RouteRow> = {
     request: (w) => ({ url: `${base}/api/media/public/t`, params: { token: publicMediaToken(w.attachmentId, Date.now()) } }),
     expect: { public: "a signed, expiring token grants one file", status: 200 },
     check: safeFile,
+  },
+  "app/(app)/reports/export/route.ts GET": {
+    request: (w) => ({ url: `${base}/reports/export?range=30d&agent=${w.teammate.id}` }),
+    expect: ADMIN_ONLY,
+    check: (res) => expect(res.headers.get("content-type")).toContain("text/csv"),
   },
   "app/api/poll/route.ts GET": { request: () => ({ url: `${base}/api/poll` }), expect: SIGNED_IN },
   "app/api/trpc/[trpc]/route.ts GET": { request: (w) => ({ url: trpcGet("chats.get", { chatId: w.chatId }) }), expect: SEES_TEAMMATE },

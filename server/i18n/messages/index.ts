@@ -12,12 +12,15 @@ import { pt as adminPt } from "./admin/pt";
 import * as errors from "./errors/en";
 import { es as errorsEs } from "./errors/es";
 import { pt as errorsPt } from "./errors/pt";
+import * as reports from "./reports/en";
+import { es as reportsEs } from "./reports/es";
+import { pt as reportsPt } from "./reports/pt";
 import * as widget from "./widget/en";
 import { es as widgetEs } from "./widget/es";
 import { pt as widgetPt } from "./widget/pt";
 
-export const en = { ...core.en, ...inbox.en, ...admin.en, ...widget.en, ...errors.en };
+export const en = { ...core.en, ...inbox.en, ...admin.en, ...reports.en, ...widget.en, ...errors.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const es: Messages = { ...coreEs, ...inboxEs, ...adminEs, ...widgetEs, ...errorsEs };
-export const pt: Messages = { ...corePt, ...inboxPt, ...adminPt, ...widgetPt, ...errorsPt };
+export const es: Messages = { ...coreEs, ...inboxEs, ...adminEs, ...reportsEs, ...widgetEs, ...errorsEs };
+export const pt: Messages = { ...corePt, ...inboxPt, ...adminPt, ...reportsPt, ...widgetPt, ...errorsPt };

@@ -135,6 +135,7 @@ export const en = {
   "error.setting.unknown": "There is no setting called {key}.",
   "error.search.empty": "Type at least one word or number to search.",
   "error.webchat.unavailable": "This chat is not available.",
+  "error.reports.othersFigures": "Agents see only their own figures in reports.",
 } as const;
 
 export type ErrorKey = keyof typeof en;

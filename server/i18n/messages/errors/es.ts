@@ -137,4 +137,5 @@ export const es: Messages = {
   "error.setting.unknown": "No existe ningún ajuste llamado {key}.",
   "error.search.empty": "Escribe al menos una palabra o un número para buscar.",
   "error.webchat.unavailable": "Este chat no está disponible.",
+  "error.reports.othersFigures": "En los informes, los agentes solo ven sus propias cifras.",
 };

@@ -137,4 +137,5 @@ export const pt: Messages = {
   "error.setting.unknown": "Não existe nenhuma configuração chamada {key}.",
   "error.search.empty": "Digite pelo menos uma palavra ou número para buscar.",
   "error.webchat.unavailable": "Este chat não está disponível.",
+  "error.reports.othersFigures": "Nos relatórios, os agentes veem apenas os próprios números.",
 };
