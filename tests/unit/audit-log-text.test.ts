@@ -93,6 +93,7 @@ describe("names instead of ids", () => {
     expect(auditDetailsText({ value: true }, names, { ...es, t: translator("pt"), locale: "pt" })).toBe("Valor: sim");
     expect(auditDetailsText({ chats: 2, chatIds: [5, 6] }, names, es)).toBe("Chats borrados: 2 · Chats: #5, #6");
     expect(auditDetailsText({ somethingNew: { a: 1 } }, names, es)).toBe('somethingNew: {"a":1}');
+    expect(auditDetailsText({ locale: null, timeZone: "UTC" }, names, es)).toBe("Idioma: Como mi navegador · Zona horaria: UTC");
     expect(auditDetailsText(null, names, es)).toBe("");
   });
 

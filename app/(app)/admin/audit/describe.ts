@@ -50,6 +50,8 @@ function valueText(key: string, value: unknown, names: AuditNames, ctx: AuditCon
   if (auditDetailTimes.has(key) && typeof value === "number") return formatTime(value, ctx.locale, ctx.timeZone);
   if (key === "role" && (value === "admin" || value === "agent")) return t(`shell.role.${value}`);
   if (key === "status" && typeof value === "string") return translated(t, `status.${value}`, value);
+  // A profile without a language follows the browser's.
+  if (key === "locale" && value === null) return t("profile.languageAuto");
   if (typeof value === "boolean") return t(value ? "admin.audit.yes" : "admin.audit.no");
   if (value === null) return t("admin.audit.none");
   return typeof value === "object" ? JSON.stringify(value) : String(value);
