@@ -25,8 +25,10 @@ function sync(db: Db): Feed {
   const version = dataVersion(db);
   let feed = feeds.get(db.$client);
   if (!feed) {
+    // Start from what the table still holds (up to KEEP rows), so tabs open across a restart resume.
     const latest = latestChangeSeq(db);
-    feed = { version, floor: latest, latest, rows: [] };
+    const rows = latest > 0 ? changesAfter(db, Math.max(0, latest - KEEP), KEEP) : [];
+    feed = { version, floor: rows.length ? rows[0]!.seq - 1 : latest, latest: rows.at(-1)?.seq ?? latest, rows };
     feeds.set(db.$client, feed);
     return feed;
   }
@@ -54,7 +56,9 @@ export function latestSeq(db: Db): number {
 /** The changes after `since`, or null when they are no longer all known (the caller resyncs). */
 export function changesSince(db: Db, since: number): { latest: number; changes: ChangeRecord[] | null } {
   const feed = sync(db);
-  if (since >= feed.latest) return { latest: feed.latest, changes: [] };
+  if (since === feed.latest) return { latest: feed.latest, changes: [] };
+  // A tab ahead of the database: it was restored from a backup. Its view is from another history.
+  if (since > feed.latest) return { latest: feed.latest, changes: null };
   if (since < feed.floor) return { latest: feed.latest, changes: null };
   // Binary search: the rows are in seq order.
   let lo = 0;

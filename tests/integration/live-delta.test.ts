@@ -189,6 +189,32 @@ describe("live delta", () => {
     expect(shown(anas.rendered)).toEqual(fresh(anas));
   });
 
+  it("resumes across a server restart from the changes the table still holds, without a re-render", () => {
+    const anas = tab(ana, { section: "unassigned", status: "open" }, freeChat);
+    const again = inbound("5511900000003", "voltei", 6);
+    const restarted = openDatabase(t.file);
+    try {
+      const answer = changed(anas.poll(restarted));
+      expect(answer.refresh).toBeUndefined();
+      expect(answer.chat).toEqual({ messages: [expect.objectContaining({ id: again.messageId, body: "voltei" })], attachments: [] });
+      anas.apply(restarted, answer);
+      expect(anas.refreshes).toBe(0);
+      expect(shown(anas.rendered)).toEqual(fresh(anas, restarted));
+    } finally {
+      restarted.$client.close();
+    }
+  });
+
+  it("re-renders a tab that is ahead of the database (restored from an older backup)", () => {
+    const anas = tab(ana, { section: "unassigned", status: "open" }, freeChat);
+    anas.rendered = { ...anas.rendered, state: { ...anas.state, seq: anas.state.seq + 50 } };
+    const answer = changed(anas.poll(t.db));
+    expect(answer.refresh).toBe(true);
+    anas.apply(t.db, answer);
+    expect(anas.refreshes).toBe(1);
+    expect(shown(anas.rendered)).toEqual(fresh(anas));
+  });
+
   describe("a poll from before the feed's floor (a slept laptop, a restarted server)", () => {
     /** Retention passed: only the newest change is kept, and a new connection's feed starts from there. */
     function restart(): Db {

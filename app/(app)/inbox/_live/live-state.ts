@@ -49,13 +49,14 @@ function lacksRows(list: LiveState["list"]): boolean {
 
 /**
  * Applies one poll answer. Answers may come late, twice or out of order: one older than the state is
- * ignored, and applying the same one again changes nothing.
+ * ignored (but for a re-render), and applying the same one again changes nothing.
  */
 export function applyDelta(state: LiveState, answer: DeltaAnswer): { state: LiveState; followups: Followups } {
   const followups: Followups = { refresh: false, fetchList: lacksRows(state.list) };
+  // A re-render is never wrong, whatever its age; it is the only way back for a tab ahead of a restored database.
+  if (!answer.unchanged && answer.refresh) return { state, followups: { ...followups, refresh: true } };
   if (answer.seq < state.seq) return { state, followups };
   if (answer.unchanged) return { state: { ...state, seq: answer.seq }, followups };
-  if (answer.refresh) return { state, followups: { ...followups, refresh: true } };
   const next: LiveState = { ...state, seq: answer.seq };
   if (answer.counts) next.counts = answer.counts;
   if (answer.list && state.list) {
