@@ -10,6 +10,7 @@ import { initCommand } from "./commands/init";
 import { jobsCommand } from "./commands/jobs";
 import { simulateCommand } from "./commands/simulate";
 import { demoCommand } from "./commands/demo";
+import { reportCommand } from "./commands/report";
 
 const HELP = `charla — the Charla live-chat inbox
 
@@ -28,6 +29,7 @@ Usage: npx charla <command> [options]
   jobs run-once                               file accepted webhooks, fire due reminders, close inactive chats
   simulate [--port 3900] [--charla URL]       local stand-in for the WhatsApp, Instagram and Zenvia APIs
   demo seed                                   demo users, channels and chats (skipped if users exist)
+  report --from DATE --to DATE [--format csv|json] [--time-zone Z] [--channel ID] [--agent ID] [--reason ID]
   init                                        migrate, create system rows and the first administrator
 
 DATA_DIR (default ./data) selects the data folder.`;
@@ -45,6 +47,7 @@ const commands: Record<string, Command> = {
   jobs: jobsCommand,
   simulate: simulateCommand,
   demo: demoCommand,
+  report: reportCommand,
 };
 
 /** Returns the exit code: 0 ok, 1 refused by a rule, 2 bad usage. */
