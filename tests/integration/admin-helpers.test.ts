@@ -75,13 +75,14 @@ describe("channel forms", () => {
 });
 
 describe("settings form", () => {
-  const valid = { sharedInbox: "off", inactivityMinutes: "60", pollIntervalSeconds: "10", paymentLinkPattern: "" };
+  const valid = { sharedInbox: "off", inactivityMinutes: "60", pollIntervalSeconds: "10", paymentLinkPattern: "", currency: "brl" };
 
   it("parses with the CLI's rules; 'never' wins over a number", () => {
-    expect(settingsFromForm(form(valid))).toEqual({ sharedInbox: false, inactivityMinutes: 60, pollIntervalSeconds: 10, paymentLinkPattern: "" });
+    expect(settingsFromForm(form(valid))).toEqual({ sharedInbox: false, inactivityMinutes: 60, pollIntervalSeconds: 10, paymentLinkPattern: "", currency: "BRL" });
     expect(settingsFromForm(form({ ...valid, inactivityNever: "on" })).inactivityMinutes).toBeNull();
     expect(() => settingsFromForm(form({ ...valid, pollIntervalSeconds: "1" }))).toThrow(DomainError);
     expect(() => settingsFromForm(form({ ...valid, paymentLinkPattern: "http://pay.example/{amount}" }))).toThrow(/https URL/);
+    expect(() => settingsFromForm(form({ ...valid, currency: "XX1" }))).toThrow(/ISO 4217/);
   });
 
   it("lists only what changed", () => {

@@ -11,6 +11,7 @@ export function settingsFromForm(form: FormData): Settings {
     inactivityMinutes: parseSettingValue("inactivityMinutes", checked(form, "inactivityNever") ? "never" : text(form, "inactivityMinutes")),
     pollIntervalSeconds: parseSettingValue("pollIntervalSeconds", text(form, "pollIntervalSeconds")),
     paymentLinkPattern: parseSettingValue("paymentLinkPattern", text(form, "paymentLinkPattern")),
+    currency: parseSettingValue("currency", text(form, "currency")),
   };
 }
 
