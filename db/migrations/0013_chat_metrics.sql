@@ -41,6 +41,8 @@ CREATE INDEX `response_waits_chat_idx` ON `response_waits` (`chat_id`);--> state
 -- neither a note nor a system line; messages are taken in id order, the order the triggers see them (a
 -- provider's timestamps may run out of order).
 -- A message deleted by an administrator keeps its row (a tombstone), so what it counted stays counted.
+-- The copy of a template a new chat opens with (payload.answeredTemplateMessageId) is history shown for
+-- context: it was sent, and counted, in the chat it was sent from.
 INSERT INTO `chat_metrics` (`chat_id`, `channel_id`, `assignee_id`, `opened_at`, `transferred_in`, `transferred_out`,
     `closed_at`, `closed_by_id`, `close_reason_id`, `resolution_ms`)
   SELECT c.id, c.channel_id, c.assignee_id, c.opened_at, c.transferred_from_id IS NOT NULL,
@@ -52,7 +54,7 @@ CREATE TEMP TABLE `metric_events` AS
   SELECT chat_id, id, created_at, author_id, is_reply,
     SUM(is_reply) OVER (PARTITION BY chat_id ORDER BY id ROWS UNBOUNDED PRECEDING) - is_reply AS answered
   FROM (SELECT chat_id, id, created_at, author_id,
-          direction = 'out' AND author_kind = 'user' AND kind NOT IN ('note', 'system') AS is_reply,
+          direction = 'out' AND author_kind = 'user' AND kind NOT IN ('note', 'system') AND json_extract(payload, '$.answeredTemplateMessageId') IS NULL AS is_reply,
           direction = 'in' AND author_kind = 'contact' AS is_in
         FROM messages)
   WHERE is_reply OR is_in;
@@ -68,7 +70,8 @@ INSERT INTO `response_waits` (`chat_id`, `agent_id`, `contact_at`, `reply_at`, `
 --> statement-breakpoint
 UPDATE `chat_metrics` SET
   messages_in = (SELECT count(*) FROM messages m WHERE m.chat_id = chat_metrics.chat_id AND m.direction = 'in' AND m.author_kind = 'contact'),
-  messages_out = (SELECT count(*) FROM messages m WHERE m.chat_id = chat_metrics.chat_id AND m.direction = 'out' AND m.kind NOT IN ('note', 'system')),
+  messages_out = (SELECT count(*) FROM messages m WHERE m.chat_id = chat_metrics.chat_id AND m.direction = 'out' AND m.kind NOT IN ('note', 'system')
+    AND json_extract(m.payload, '$.answeredTemplateMessageId') IS NULL),
   first_reply_at = (SELECT created_at FROM metric_events e WHERE e.chat_id = chat_metrics.chat_id AND e.is_reply ORDER BY e.id LIMIT 1),
   first_reply_by_id = (SELECT author_id FROM metric_events e WHERE e.chat_id = chat_metrics.chat_id AND e.is_reply ORDER BY e.id LIMIT 1),
   response_count = (SELECT count(*) FROM response_waits w WHERE w.chat_id = chat_metrics.chat_id),
@@ -105,12 +108,14 @@ WHEN new.direction = 'in' AND new.author_kind = 'contact' BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `chat_metrics_outbound_message` AFTER INSERT ON `messages`
-WHEN new.direction = 'out' AND new.kind NOT IN ('note', 'system') AND new.author_kind <> 'user' BEGIN
+WHEN new.direction = 'out' AND new.kind NOT IN ('note', 'system') AND new.author_kind <> 'user'
+  AND json_extract(new.payload, '$.answeredTemplateMessageId') IS NULL BEGIN
   UPDATE chat_metrics SET messages_out = messages_out + 1 WHERE chat_id = new.chat_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `chat_metrics_reply` AFTER INSERT ON `messages`
-WHEN new.direction = 'out' AND new.kind NOT IN ('note', 'system') AND new.author_kind = 'user' BEGIN
+WHEN new.direction = 'out' AND new.kind NOT IN ('note', 'system') AND new.author_kind = 'user'
+  AND json_extract(new.payload, '$.answeredTemplateMessageId') IS NULL BEGIN
   INSERT INTO response_waits (chat_id, agent_id, contact_at, reply_at, wait_ms)
     SELECT new.chat_id, new.author_id, pending_since, new.created_at, max(0, new.created_at - pending_since)
     FROM chat_metrics WHERE chat_id = new.chat_id AND pending_since IS NOT NULL;

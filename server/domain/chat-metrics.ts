@@ -9,6 +9,8 @@ export interface MetricMessage {
   authorId: number | null;
   kind: string;
   createdAt: number;
+  /** The copy of a template a new chat opens with: shown for context, sent and counted in another chat. */
+  copied?: boolean | number;
 }
 
 export interface ResponseWait {
@@ -53,6 +55,7 @@ export function computeMessageMetrics(openedAt: number, carriedPending: number |
     responseTotalMs: 0,
   };
   for (const m of [...messages].sort((a, b) => a.id - b.id)) {
+    if (m.copied) continue;
     if (isContactMessage(m)) {
       out.messagesIn += 1;
       out.pendingSince ??= m.createdAt;

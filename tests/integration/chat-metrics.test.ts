@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { ChannelRow } from "@/server/repositories/channels";
-import { closeReasons } from "@/server/services/catalog";
+import { closeReasons, templates } from "@/server/services/catalog";
 import { assignChatAction, closeChatAction } from "@/server/services/chat-actions";
 import { deleteMessage } from "@/server/services/deletion";
 import { ingestMessage } from "@/server/services/ingest";
@@ -105,6 +105,22 @@ describe("chat metrics kept as chats happen", () => {
 
     expect(keptMetrics(db, first.chatId)).toMatchObject({ messagesIn: 1, messagesOut: 1, firstResponseMs: MIN, resolutionMs: 2 * MIN });
     expect(keptMetrics(db, again.chatId)).toMatchObject({ messagesIn: 1, messagesOut: 1, firstResponseMs: 3 * MIN, firstReplyById: luis.id, closedAt: null, resolutionMs: null });
+  });
+
+  it("a reply to a template opens a chat whose copy of the template is no reply: the agent's answer is", () => {
+    const first = inbound("oi", T0);
+    assignChatAction(db, { viewer: admin, now: T0 }, first.chatId, ana.id);
+    closeChatAction(db, { viewer: ana, now: T0 + MIN }, first.chatId, reasonId);
+    templates.create(db, { channelId: channel.id, name: "oferta", language: "pt_BR", body: "Temos uma oferta!" }, { actorId: admin.id, now: T0 });
+    const sent = sendMessage(db, { viewer: ana, now: T0 + 48 * 60 * MIN }, first.chatId, { kind: "template", name: "oferta", language: "pt_BR", variables: [] });
+    db.$client.prepare("UPDATE messages SET provider_message_id = 'wamid.oferta', status = 'sent' WHERE id = ?").run(sent.id);
+    const at = T0 + 49 * 60 * MIN;
+    const reply = ingestMessage(db, channel, inboundText(PHONE, "Quero saber mais", at, { replyToProviderId: "wamid.oferta" }), at);
+    expect(reply.openedChat).toBe(true);
+    expect(keptMetrics(db, reply.chatId)).toMatchObject({ assigneeId: ana.id, firstReplyAt: null, messagesIn: 1, messagesOut: 0, pendingSince: at });
+    sendMessage(db, { viewer: ana, now: at + 4 * MIN }, reply.chatId, { kind: "text", body: "claro" });
+    expect(keptMetrics(db, reply.chatId)).toMatchObject({ firstResponseMs: 4 * MIN, messagesOut: 1, responseCount: 1, responseTotalMs: 4 * MIN });
+    expect(keptMetrics(db, reply.chatId)).toEqual(recomputedMetrics(db, reply.chatId));
   });
 
   it("messages an administrator deletes still happened: the figures stay", () => {

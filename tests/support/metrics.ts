@@ -30,7 +30,7 @@ export function recomputedMetrics(db: Db, chatId: number, carried: Map<number, n
     )
     .get(chatId) as { id: number; channelId: number; assigneeId: number | null; openedAt: number; fromId: number | null; closedAt: number | null; closedById: number | null; closeReasonId: number | null; transferredOut: number };
   const messages = db.$client
-    .prepare("SELECT id, direction, author_kind AS authorKind, author_id AS authorId, kind, created_at AS createdAt FROM messages WHERE chat_id = ? ORDER BY id")
+    .prepare("SELECT id, direction, author_kind AS authorKind, author_id AS authorId, kind, created_at AS createdAt, json_extract(payload, '$.answeredTemplateMessageId') IS NOT NULL AS copied FROM messages WHERE chat_id = ? ORDER BY id")
     .all(chatId) as MetricMessage[];
   // A transfer hands the contact's unanswered message to the new chat: the previous chat's figures come first.
   const carriedPending = chat.fromId === null ? null : carried.has(chat.fromId) ? carried.get(chat.fromId)! : recomputedMetrics(db, chat.fromId, carried).pendingSince;
