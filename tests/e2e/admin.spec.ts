@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { ADMIN, AGENT } from "./users";
 
@@ -16,6 +16,14 @@ async function createUser(page: Page, user: { name: string; email: string; passw
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("admin-status")).toContainText("User created.");
   await expect(page.getByTestId("users-table")).toContainText(user.email);
+}
+
+/** Deleting asks first: open the row's "Delete", tick the box, then delete. */
+async function confirmDelete(row: Locator) {
+  const form = row.locator('[data-testid^="delete-"]');
+  await form.locator("summary").click();
+  await form.getByRole("checkbox").check();
+  await form.getByRole("button", { name: /^Delete/ }).click();
 }
 
 test("an admin creates an agent, who can then sign in; the audit log names the admin", async ({ page, browser }) => {
@@ -168,7 +176,7 @@ test("system close reasons are marked and cannot be deleted; company ones can", 
   await page.getByLabel("Reason", { exact: true }).fill(label);
   await page.getByRole("button", { name: "Add reason" }).click();
   await expect(page.getByTestId("admin-status")).toContainText("Close reason added.");
-  await table.getByRole("button", { name: `Delete ${label}` }).click();
+  await confirmDelete(table.locator("tbody tr", { has: page.getByRole("rowheader", { name: label, exact: true }) }));
   await expect(page.getByTestId("admin-status")).toContainText("deleted");
   await expect(table).not.toContainText(label);
 });
@@ -181,7 +189,7 @@ test("an admin manages quick replies and a channel's templates", async ({ page }
   await page.getByLabel("Text", { exact: true }).fill("Hello! How can we help?");
   await page.getByRole("button", { name: "Add quick reply" }).click();
   await expect(page.getByTestId("admin-status")).toContainText("Quick reply added.");
-  await page.getByTestId("quick-replies-table").getByRole("button", { name: `Delete /${shortcut}` }).click();
+  await confirmDelete(page.getByTestId("quick-replies-table").locator("tbody tr", { hasText: `/${shortcut}` }));
   await expect(page.getByTestId("admin-status")).toContainText("Quick reply deleted.");
   await expect(page.getByTestId("quick-replies-table")).not.toContainText(shortcut);
 
