@@ -1,5 +1,6 @@
 import { auditRouter, closeReasonsRouter, quickRepliesRouter, templatesRouter } from "./routers/catalog";
 import { chatsRouter } from "./routers/chats";
+import { contactsRouter } from "./routers/contacts";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { reportsRouter } from "./routers/reports";
@@ -14,6 +15,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   chats: chatsRouter,
   reports: reportsRouter,
+  contacts: contactsRouter,
   closeReasons: closeReasonsRouter,
   quickReplies: quickRepliesRouter,
   templates: templatesRouter,

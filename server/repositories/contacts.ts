@@ -44,13 +44,13 @@ export function updateContact(db: Db, id: number, patch: Partial<typeof contacts
  * Sets the name only when it differs, so an unchanged name costs no write (nor a full-text reindex). Read
  * first: an UPDATE of contacts fires the search-index trigger machinery even when no row changes, and that
  * flushes the index's pending terms (see search-index.ts) — on nearly every message, as providers repeat
- * the profile name.
+ * the profile name. A name an agent gave the contact (name_locked) is kept.
  */
 export function renameContact(db: Db, id: number, name: string): void {
   const current = preparedQuery(db, "contacts.name", (db) =>
-    db.select({ name: contacts.name }).from(contacts).where(eq(contacts.id, sql.placeholder("id"))).prepare(),
+    db.select({ name: contacts.name, locked: contacts.nameLocked }).from(contacts).where(eq(contacts.id, sql.placeholder("id"))).prepare(),
   ).get({ id });
-  if (!current || current.name === name) return;
+  if (!current || current.locked || current.name === name) return;
   preparedQuery(db, "contacts.rename", (db) =>
     db
       .update(contacts)

@@ -15,6 +15,8 @@ export interface InboxQuery {
   order: ListOrder;
   cursor?: { sortAt: number; id: number };
   limit: number;
+  /** Whose unseen mentions mark the rows (mentioned); none when absent. */
+  viewerId?: number;
 }
 
 export interface InboxRow {
@@ -38,6 +40,12 @@ export interface InboxRow {
   closeReasonKey: "transferred" | "inactivity" | "resolved" | "no_reply" | "spam" | null;
   lastMessageAt: number | null;
   lastMessagePreview: string | null;
+  /** The last message, or the opening when there is none yet. */
+  lastActivityAt: number;
+  /** The contact's messages the assignee has not opened yet. */
+  unreadCount: number;
+  /** A private note names the viewer and they have not opened the chat since. */
+  mentioned: boolean;
 }
 
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -73,7 +81,9 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
              ch.type AS channelType, c.assignee_id AS assigneeId, u.name AS assigneeName, c.sort_at AS sortAt,
              c.awaiting_reply AS awaitingReply, c.waiting_since AS waitingSince, c.remind_at AS remindAt,
              c.remind_note AS remindNote, c.reminder_due AS reminderDue, c.closed_at AS closedAt,
-             cr.label AS closeReason, coalesce(cr.system_key, cr.builtin_key) AS closeReasonKey, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview
+             cr.label AS closeReason, coalesce(cr.system_key, cr.builtin_key) AS closeReasonKey, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
+             coalesce(c.last_message_at, c.opened_at) AS lastActivityAt, c.unread_count AS unreadCount,
+             EXISTS (SELECT 1 FROM mentions mn WHERE mn.user_id = @viewerId AND mn.chat_id = c.id AND mn.seen_at IS NULL) AS mentioned
       FROM chats c
       JOIN contacts ct ON ct.id = c.contact_id
       JOIN channels ch ON ch.id = c.channel_id
@@ -91,8 +101,9 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
     sortAt: q.cursor?.sortAt ?? null,
     cursorId: q.cursor?.id ?? null,
     limit: q.limit,
-  }) as Array<Omit<InboxRow, "awaitingReply" | "reminderDue"> & { awaitingReply: number; reminderDue: number }>;
-  return rows.map((r) => ({ ...r, awaitingReply: r.awaitingReply === 1, reminderDue: r.reminderDue === 1 }));
+    viewerId: q.viewerId ?? null,
+  }) as Array<Omit<InboxRow, "awaitingReply" | "reminderDue" | "mentioned"> & { awaitingReply: number; reminderDue: number; mentioned: number }>;
+  return rows.map((r) => ({ ...r, awaitingReply: r.awaitingReply === 1, reminderDue: r.reminderDue === 1, mentioned: r.mentioned === 1 }));
 }
 
 export interface PendingCounts {

@@ -112,6 +112,8 @@ export function assignChatAction(
       contactId: chat.contactId,
       channelId: chat.channelId,
       lastMessagePreview: chat.lastMessagePreview,
+      // What the previous agent had not opened, the new one has not either.
+      unreadCount: chat.unreadCount,
       updatedAt: ctx.now,
     });
     recordSystemEvents(tx, opened, decision.opening.events, ctx.now);

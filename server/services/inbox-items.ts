@@ -1,5 +1,6 @@
 import type { Locale, Translate } from "@/server/i18n/locale";
 import { formatDateTime, formatDuration } from "@/server/i18n/format";
+import { formatRowTime } from "@/server/i18n/row-time";
 import { previewParts } from "@/server/domain/message-preview";
 import type { InboxRow } from "@/server/repositories/inbox";
 
@@ -16,6 +17,13 @@ export interface ChatRowItem {
   pending: boolean;
   due: boolean;
   menuLabel: string;
+  /** When the chat last moved ("14:32", "ayer", "lun", a short date) and the moment itself (ISO) for <time>. */
+  time: string;
+  at: string;
+  /** The contact's messages its assignee has not opened yet (0 when unassigned or closed): the row is bold. */
+  unread: number;
+  /** A note names the viewer and they have not opened the chat since. */
+  mentioned: boolean;
 }
 
 function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): string {
@@ -45,5 +53,9 @@ export function chatRowItem(row: InboxRow, now: number, locale: Locale, timeZone
     pending: row.status === "open" && row.awaitingReply,
     due: row.reminderDue,
     menuLabel: t("inbox.row.actions", { name: row.contactName }),
+    time: formatRowTime(row.lastActivityAt, now, locale, timeZone),
+    at: new Date(row.lastActivityAt).toISOString(),
+    unread: row.assigneeId !== null && row.status !== "closed" ? row.unreadCount : 0,
+    mentioned: row.mentioned,
   };
 }

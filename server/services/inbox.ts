@@ -8,6 +8,7 @@ import {
 } from "@/server/domain";
 import { toFtsQuery } from "@/server/domain/search-query";
 import { dueReminderCount, listInbox, pendingCounts, type InboxRow, type ListOrder, type ListStatus } from "@/server/repositories/inbox";
+import { unseenMentionCount } from "@/server/repositories/mentions";
 import { readSettings } from "@/server/repositories/settings";
 import { searchContacts, searchMessages } from "@/server/repositories/search";
 
@@ -20,6 +21,8 @@ export interface SectionCounts {
   total: number;
   /** The viewer's chats whose reminder came due, for the "reminder due" alert. */
   remindersDue: number;
+  /** Chats whose private notes name the viewer and that they have not opened since (Mentions). */
+  mentions: number;
 }
 
 /** The pending counter of every section the viewer may see, from one indexed query. */
@@ -28,7 +31,8 @@ export function sectionCounts(db: Db, viewer: Viewer): SectionCounts {
   const counts = pendingCounts(db, viewer.id);
   const pending = Object.fromEntries(sections.map((s) => [s, counts[s]])) as Partial<Record<Section, number>>;
   const total = sections.includes("all") ? counts.all : counts.mine + counts.unassigned;
-  return { sections, pending, total, remindersDue: dueReminderCount(db, viewer.id) };
+  const mentions = unseenMentionCount(db, viewer.id, sections.includes("all"));
+  return { sections, pending, total, remindersDue: dueReminderCount(db, viewer.id), mentions };
 }
 
 export interface ListInput {
@@ -66,6 +70,7 @@ export function listSection(db: Db, viewer: Viewer, input: ListInput): ListPage 
     order: input.order ?? (input.status === "closed" ? "desc" : "asc"),
     cursor: decodeCursor(input.cursor),
     limit: limit + 1,
+    viewerId: viewer.id,
   });
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;

@@ -84,8 +84,9 @@ export function ingestMessageInTx(tx: DbOrTx, channel: ChannelRow, event: Inboun
 
   if (target.status !== "closed") {
     const decision = event.direction === "in" ? receiveInbound(target, at) : recordOutbound(target, at);
-    // One UPDATE for the lifecycle and the list preview: this runs for every message that arrives.
-    writeDecision(tx, target, decision, now, { lastMessagePreview: previewOf(message) });
+    // One UPDATE for the lifecycle, the list preview and the unread count: this runs for every message that arrives.
+    const unread = event.direction === "in" ? { unreadCount: target.unreadCount + 1 } : {};
+    writeDecision(tx, target, decision, now, { lastMessagePreview: previewOf(message), ...unread });
   }
   return { messageId: message.id, chatId: target.id, contactId, duplicate: false, openedChat };
 }

@@ -12,6 +12,7 @@ import {
 } from "@/server/domain";
 import { translator, type Locale } from "@/server/i18n/locale";
 import { findChat } from "@/server/repositories/chats";
+import { hasUnseenMentions } from "@/server/repositories/mentions";
 import type { ListOrder, ListStatus } from "@/server/repositories/inbox";
 import { attachmentsOfMessages, messagesOfChatByIds, type AttachmentRow, type MessageRow } from "@/server/repositories/messages";
 import { readSettings } from "@/server/repositories/settings";
@@ -62,7 +63,7 @@ export type DeltaAnswer =
     };
 
 export function countsFingerprint(c: SectionCounts): string {
-  return `${c.sections.map((s) => `${s}:${c.pending[s] ?? 0}`).join(",")}|${c.total}|${c.remindersDue}`;
+  return `${c.sections.map((s) => `${s}:${c.pending[s] ?? 0}`).join(",")}|${c.total}|${c.remindersDue}|${c.mentions}`;
 }
 
 /** Hidden tabs poll less often, but still poll: the count in the tab title matters most in the background. */
@@ -83,7 +84,8 @@ const listCaches = new WeakMap<Db["$client"], ListPageCache>();
 const LIST_CACHE_MAX = 500;
 
 function listPage(db: Db, viewer: Viewer & { locale: Locale; timeZone: string }, list: NonNullable<DeltaRequest["list"]>, seq: number, now: number) {
-  const personal = list.section === "mine" || list.section === "teammates";
+  // Rows carry the viewer's own mention marks: someone with unseen mentions gets a page of their own.
+  const personal = list.section === "mine" || list.section === "teammates" || hasUnseenMentions(db, viewer.id);
   const key = `${seq}|${list.section}|${personal ? viewer.id : ""}|${list.status}|${list.pendingOnly ? 1 : 0}|${list.order ?? ""}|${list.cursor ?? ""}|${viewer.locale}|${viewer.timeZone}`;
   let listCache = listCaches.get(db.$client);
   if (!listCache) listCaches.set(db.$client, (listCache = new Map()));

@@ -14,6 +14,7 @@ import { countsFingerprint, pollIntervals } from "@/server/services/live-delta";
 import { chatRowItem } from "@/server/services/inbox-items";
 import { replyWindow } from "@/server/domain";
 import { SearchResults } from "./_components/search-results";
+import { MentionList, MentionsLink } from "./_components/mentions";
 import { SectionNav, StatusTabs } from "./_components/section-nav";
 import { Shortcuts } from "./_components/shortcuts";
 import { SoftLinks } from "./_components/soft-links";
@@ -60,6 +61,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const { locale, t } = await requestLocale(user.locale);
   const api = await serverApi();
   const now = Date.now();
+  // Opening a chat reads it: its mentions of the viewer, and for its assignee its unread messages (refusals show in the pane).
+  if (state.chat) await api.chats.opened({ chatId: state.chat }).catch(() => undefined);
   const [counts, settings] = await Promise.all([inboxCounters(), api.settings.get()]);
   if (!counts.sections.includes(state.section)) state.section = "mine";
 
@@ -70,7 +73,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         return null;
       })
     : null;
-  const page = state.q ? null : await api.inbox.list({ section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor });
+  const mentionRows = state.mentions && !state.q ? await api.inbox.mentions() : null;
+  const page = state.q || mentionRows ? null : await api.inbox.list({ section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor });
   const chat = state.chat ? await loadChat(() => api.chats.get({ chatId: state.chat!, limit: state.messages ?? MESSAGE_PAGE })) : null;
   const extras =
     chat && typeof chat !== "string"
@@ -80,7 +84,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const liveChat = chat && typeof chat !== "string" ? chat : null;
   const initial: LiveState = {
     seq: counts.seq,
-    counts: { sections: counts.sections, pending: counts.pending, total: counts.total, remindersDue: counts.remindersDue, fingerprint: countsFingerprint(counts) },
+    counts: { sections: counts.sections, pending: counts.pending, total: counts.total, remindersDue: counts.remindersDue, mentions: counts.mentions, fingerprint: countsFingerprint(counts) },
     list: page ? { ids: page.rows.map((r) => r.id), rows: Object.fromEntries(page.rows.map((r) => [r.id, chatRowItem(r, now, locale, user.timeZone, t)])), nextCursor: page.nextCursor } : null,
     chat: liveChat ? { id: liveChat.chat.id, messages: liveChat.messages, attachments: liveChat.attachments } : null,
   };
@@ -103,6 +107,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
           <input id="inbox-search" name="q" type="search" defaultValue={state.q ?? ""} placeholder={t("inbox.search.label")} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         </form>
         <SectionNav state={state} sections={counts.sections} t={t} />
+        <MentionsLink state={state} t={t} />
         <SoftLinks />
         <div className="mt-auto hidden md:block">
           <AlertsToggle label={t("notify.toggle")} />
@@ -126,6 +131,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
             </div>
             {searchError ? <p role="alert" className="p-3 text-sm text-red-700">{searchError}</p> : results && <SearchResults state={state} results={results} t={t} />}
           </>
+        ) : mentionRows ? (
+          <MentionList rows={mentionRows} state={state} now={now} locale={locale} timeZone={user.timeZone} t={t} />
         ) : (
           <>
             <StatusTabs state={state} t={t} />

@@ -10,6 +10,8 @@ export const inboxStateSchema = z.object({
   chat: z.coerce.number().int().positive().optional().catch(undefined),
   cursor: z.string().max(40).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
+  /** The list shows the chats whose notes mention the viewer instead of a section. */
+  mentions: z.enum(["1"]).optional().catch(undefined),
   /** How many of the open chat's newest messages to show, when more than the first page's. */
   messages: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 });
@@ -26,7 +28,7 @@ export function inboxHref(state: Partial<InboxState>, change: Partial<InboxState
   // How far back one chat was scrolled means nothing for another.
   if ("chat" in change && change.chat !== state.chat && !("messages" in change)) next.messages = undefined;
   const params = new URLSearchParams();
-  for (const key of ["section", "status", "pending", "order", "chat", "cursor", "q", "messages"] as const) {
+  for (const key of ["section", "status", "pending", "order", "chat", "cursor", "q", "mentions", "messages"] as const) {
     const value = next[key];
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   }

@@ -6,8 +6,11 @@ import {
   closeChatAction,
   scheduleChatAction,
 } from "@/server/services/chat-actions";
+import { assignToMe } from "@/server/services/assign-to-me";
+import { chatOpened } from "@/server/services/chat-opened";
 import { chatView, contactHistory } from "@/server/services/chat-view";
 import { deleteChat, deleteMessage } from "@/server/services/deletion";
+import { addNote } from "@/server/services/notes";
 import { retryMessage } from "@/server/services/retry-message";
 import { sendMessage } from "@/server/services/send-message";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
@@ -41,6 +44,16 @@ export const chatsRouter = router({
   assign: protectedProcedure
     .input(chatInput.extend({ userId: id, expectedAssigneeId: id.nullish() }))
     .mutation(({ ctx, input }) => assignChatAction(ctx.db, act(ctx), input.chatId, input.userId, input.expectedAssigneeId)),
+  /** "Assign to me": an unassigned chat becomes the viewer's; a teammate's is transferred to them. */
+  assignToMe: protectedProcedure
+    .input(chatInput.extend({ expectedAssigneeId: id.nullish() }))
+    .mutation(({ ctx, input }) => assignToMe(ctx.db, act(ctx), input.chatId, input.expectedAssigneeId)),
+  /** A private note for the team; never sent to the contact. */
+  addNote: protectedProcedure
+    .input(chatInput.extend({ body: z.string().max(20_000) }))
+    .mutation(({ ctx, input }) => addNote(ctx.db, act(ctx), input.chatId, input.body)),
+  /** The viewer has the chat in front of them: its mentions of them are seen, and its unread count clears for its assignee. */
+  opened: protectedProcedure.input(chatInput).mutation(({ ctx, input }) => chatOpened(ctx.db, ctx.user, input.chatId, ctx.now())),
   send: protectedProcedure
     .input(z.object({ chatId: id, replyToMessageId: id.optional(), content: sendInput }))
     .mutation(({ ctx, input }) => sendMessage(ctx.db, act(ctx), input.chatId, { ...input.content, replyToMessageId: input.replyToMessageId })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SECTIONS } from "@/server/domain";
 import { listSection, search, sectionCounts } from "@/server/services/inbox";
+import { mentionsOf } from "@/server/services/mentions";
 import { poll } from "@/server/services/poll";
 import { currentSeq, liveDelta } from "@/server/services/live-delta";
 import { deltaInput } from "./inbox-delta.schema";
@@ -30,6 +31,8 @@ export const inboxRouter = router({
       }),
     )
     .query(({ ctx, input }) => listSection(ctx.db, ctx.user, input)),
+  /** The chats whose private notes name the viewer, newest mention first. */
+  mentions: protectedProcedure.query(({ ctx }) => mentionsOf(ctx.db, ctx.user)),
   search: protectedProcedure
     .input(z.object({ text: z.string().min(1).max(200) }))
     .query(({ ctx, input }) => search(ctx.db, ctx.user, input.text)),

@@ -1,4 +1,4 @@
-// Each area of the app keeps its strings in its own folder (core, inbox, admin, widget, errors), one file per
+// Each area of the app keeps its strings in its own folder (core, inbox, agent, admin, widget, errors), one file per
 // language; the types make a missing translation a compile error.
 import * as core from "./core/en";
 import { es as coreEs } from "./core/es";
@@ -12,6 +12,9 @@ import { pt as adminPt } from "./admin/pt";
 import * as errors from "./errors/en";
 import { es as errorsEs } from "./errors/es";
 import { pt as errorsPt } from "./errors/pt";
+import * as agent from "./agent/en";
+import { es as agentEs } from "./agent/es";
+import { pt as agentPt } from "./agent/pt";
 import * as reports from "./reports/en";
 import { es as reportsEs } from "./reports/es";
 import { pt as reportsPt } from "./reports/pt";
@@ -19,8 +22,8 @@ import * as widget from "./widget/en";
 import { es as widgetEs } from "./widget/es";
 import { pt as widgetPt } from "./widget/pt";
 
-export const en = { ...core.en, ...inbox.en, ...admin.en, ...reports.en, ...widget.en, ...errors.en };
+export const en = { ...core.en, ...inbox.en, ...agent.en, ...admin.en, ...reports.en, ...widget.en, ...errors.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const es: Messages = { ...coreEs, ...inboxEs, ...adminEs, ...reportsEs, ...widgetEs, ...errorsEs };
-export const pt: Messages = { ...corePt, ...inboxPt, ...adminPt, ...reportsPt, ...widgetPt, ...errorsPt };
+export const es: Messages = { ...coreEs, ...inboxEs, ...agentEs, ...adminEs, ...reportsEs, ...widgetEs, ...errorsEs };
+export const pt: Messages = { ...corePt, ...inboxPt, ...agentPt, ...adminPt, ...reportsPt, ...widgetPt, ...errorsPt };

@@ -8,8 +8,9 @@ import { formatDateTime } from "@/server/i18n/format";
 import { inboxHref } from "../../inbox/url";
 import { MessageItem, type MessageContext } from "../../inbox/_components/message-item";
 import { eraseContactAction } from "../../admin/erasure-actions";
+import { ContactForm } from "./contact-form";
 
-export default async function ContactPage({ params }: { params: Promise<{ contactId: string }> }) {
+export default async function ContactPage({ params, searchParams }: { params: Promise<{ contactId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { locale, t } = await requestLocale(user.locale);
   const contactId = Number((await params).contactId);
@@ -20,6 +21,7 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
     throw err;
   });
   const [team, reasons] = await Promise.all([api.users.team(), api.closeReasons.list()]);
+  const outcome = await searchParams;
   const names = new Map(team.map((u) => [u.id, u.name]));
   const reasonNames = new Map(reasons.map((r) => [r.id, r.label]));
   const ctx: MessageContext = {
@@ -32,6 +34,9 @@ export default async function ContactPage({ params }: { params: Promise<{ contac
   return (
     <div className="mx-auto h-full max-w-3xl overflow-y-auto p-4">
       <h1 className="mb-4 text-xl font-semibold">{t("contact.title", { name: data.contact.name })}</h1>
+      {typeof outcome.error === "string" && <p role="alert" data-testid="flash-error" className="mb-4 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{outcome.error}</p>}
+      {outcome.ok === "contact" && <p role="status" data-testid="flash-ok" className="mb-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800">{t("contact.saved")}</p>}
+      {data.chats.length > 0 && <ContactForm contact={data.contact} t={t} />}
       {!data.chats.length && <p className="text-slate-500">{t("contact.noChats")}</p>}
       {user.role === "admin" && (
         <details className="mb-6 rounded-lg border border-red-200 bg-red-50 p-3 text-sm">

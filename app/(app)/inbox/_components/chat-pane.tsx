@@ -10,10 +10,14 @@ import { acknowledgeReminderAction, sendCallAction, sendTextAction } from "../ac
 import { LiveMessages } from "../_live/live-messages";
 import { inboxHref, type InboxState } from "../url";
 import { ChannelIcon } from "./channel-icon";
+import { addNoteAction } from "../agent-actions";
+import { AssignToMe } from "./assign-to-me";
 import { ChatActions } from "./chat-actions";
 import { Composer } from "./composer";
 import { ComposerExtras, QuickReplyList, TemplateForms } from "./composer-extras";
 import { DeleteChatForm } from "./moderation-forms";
+import { NoteForm } from "./note-form";
+import { SeenWhileOpen } from "./seen-while-open";
 
 type Api = Awaited<ReturnType<typeof serverApi>>;
 export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
@@ -68,6 +72,7 @@ export function ChatPane(props: ChatPaneProps) {
         <span className="text-sm text-slate-600">{contact.phone ?? contact.handle ?? ""}</span>
         <span data-testid="chat-status" className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`status.${chat.status}`)}</span>
         <span data-testid="chat-assignee" className="text-sm text-slate-600">{assignee ? t("chat.assignedTo", { name: assignee.name }) : t("chat.unassigned")}</span>
+        <AssignToMe chat={chat} user={user} assigneeName={assignee?.name ?? null} returnTo={returnTo} t={t} />
         <div className="ml-auto flex items-center gap-2 text-sm">
           {contact.phone && !closed && (
             <form action={sendCallAction}>
@@ -169,6 +174,15 @@ export function ChatPane(props: ChatPaneProps) {
           </details>
         </>
       )}
+      <NoteForm
+        key={`note-${messages.at(-1)?.id ?? 0}`}
+        action={addNoteAction}
+        chatId={chat.id}
+        returnTo={returnTo}
+        team={team.filter((u) => u.active && u.id !== user.id).map((u) => ({ id: u.id, name: u.name }))}
+        labels={{ title: t("note.title"), label: t("note.label"), hint: t("note.hint"), submit: t("note.submit"), suggestions: t("note.suggestions") }}
+      />
+      <SeenWhileOpen chatId={chat.id} />
     </section>
   );
 }

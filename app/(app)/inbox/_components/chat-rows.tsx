@@ -7,19 +7,42 @@ import { ChannelIcon } from "./channel-icon";
  * The rows of the chat list (server/services/inbox-items.ts prepares them: every text already translated and
  * formatted). The links are plain links (see SoftLinks); without JavaScript they just work.
  */
-export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { href: string })[]; current: number | undefined; labels: { list: string; pending: string; due: string } }) {
+export interface ChatRowLabels {
+  list: string;
+  pending: string;
+  due: string;
+  mentioned: string;
+  /** With a {count} placeholder. */
+  unread: string;
+}
+
+export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { href: string })[]; current: number | undefined; labels: ChatRowLabels }) {
   return (
     <ul aria-label={labels.list} className="divide-y divide-slate-100">
       {rows.map((row) => (
         <li key={row.id} className="relative">
-          <a href={row.href} data-chat-link data-testid="chat-row" aria-current={row.id === current ? "true" : undefined} className="chat-row">
+          <a href={row.href} data-chat-link data-testid="chat-row" data-unread={row.unread > 0 ? row.unread : undefined} aria-current={row.id === current ? "true" : undefined} className="chat-row">
             <span className="chat-row-top">
               <ChannelIcon type={row.channel} />
-              <span className="chat-row-name">{row.name}</span>
+              <span className={row.unread > 0 ? "chat-row-name font-bold" : "chat-row-name"}>{row.name}</span>
+              {row.mentioned && (
+                <span data-testid="mention-mark" title={labels.mentioned} className="shrink-0 rounded-full bg-sky-700 px-1.5 text-xs font-bold text-white">
+                  <span aria-hidden="true">@</span>
+                  <span className="sr-only">{labels.mentioned}</span>
+                </span>
+              )}
               {row.pending && <span data-testid="pending-mark" className="badge-pending">{labels.pending}</span>}
               {row.due && <span className="badge-due">{labels.due}</span>}
+              <time dateTime={row.at} data-testid="row-time" className={`shrink-0 text-xs ${row.pending || row.due ? "" : "ml-auto "}${row.unread > 0 ? "font-bold text-slate-900" : "text-slate-600"}`}>{row.time}</time>
             </span>
-            <span className="chat-row-preview">{row.preview}</span>
+            <span className="flex items-center gap-2">
+              <span className={row.unread > 0 ? "chat-row-preview min-w-0 flex-1 font-semibold text-slate-900" : "chat-row-preview min-w-0 flex-1"}>{row.preview}</span>
+              {row.unread > 0 && (
+                <span data-testid="unread-count" aria-label={labels.unread.replace("{count}", String(row.unread))} className="mt-0.5 shrink-0 rounded-full bg-brand-700 px-1.5 text-xs font-bold text-white">
+                  {row.unread}
+                </span>
+              )}
+            </span>
             <span className="chat-row-meta">{row.meta}</span>
           </a>
           {/* The row's action menu: opens the chat with its Close / Schedule / Assign panel expanded. */}

@@ -2,6 +2,7 @@ import type { Locale, Translate } from "@/server/i18n/locale";
 import type { AttachmentRow, MessageRow } from "@/server/repositories/messages";
 import { formatDateTime, formatTime } from "@/server/i18n/format";
 import { LinkifiedText } from "./linkified-text";
+import { NoteItem } from "./note-item";
 
 export interface MessageContext {
   locale: Locale;
@@ -147,6 +148,7 @@ export function MessageItem(props: {
   const { message, attachments, ctx, footer } = props;
   const { t } = ctx;
   if (message.kind === "system") return <SystemLine message={message} ctx={ctx} />;
+  if (message.kind === "note") return <NoteItem message={message} ctx={ctx} footer={footer} />;
   const outbound = message.direction === "out";
   const author = message.authorKind === "contact" ? t("msg.fromContact") : message.authorKind === "bot" ? t("msg.fromBot") : ctx.userName(message.authorId);
   return (

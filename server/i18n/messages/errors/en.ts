@@ -136,6 +136,14 @@ export const en = {
   "error.search.empty": "Type at least one word or number to search.",
   "error.webchat.unavailable": "This chat is not available.",
   "error.reports.othersFigures": "Agents see only their own figures in reports.",
+  "error.note.empty": "Write something in the note first.",
+  "error.note.tooLong": "A note may hold up to {max} characters; this one has {count}.",
+  "error.contact.nameRequired": "The contact needs a name.",
+  "error.contact.nameTooLong": "A contact's name may hold up to {max} characters.",
+  "error.contact.email": "“{value}” is not an e-mail address (like name@example.com).",
+  "error.contact.phone": "“{value}” is not a phone number: use 6 to 15 digits with the country code, like +55 11 91234-5678.",
+  "error.contact.notesTooLong": "Notes about a contact may hold up to {max} characters.",
+  "error.visibility.contact": "This contact's chats are assigned to another agent, and the inbox isn't shared.",
 } as const;
 
 export type ErrorKey = keyof typeof en;

@@ -138,4 +138,12 @@ export const es: Messages = {
   "error.search.empty": "Escribe al menos una palabra o un número para buscar.",
   "error.webchat.unavailable": "Este chat no está disponible.",
   "error.reports.othersFigures": "En los informes, los agentes solo ven sus propias cifras.",
+  "error.note.empty": "Escribe algo en la nota primero.",
+  "error.note.tooLong": "Una nota admite hasta {max} caracteres; esta tiene {count}.",
+  "error.contact.nameRequired": "El contacto necesita un nombre.",
+  "error.contact.nameTooLong": "El nombre de un contacto admite hasta {max} caracteres.",
+  "error.contact.email": "«{value}» no es una dirección de correo (como nombre@ejemplo.com).",
+  "error.contact.phone": "«{value}» no es un teléfono: usa de 6 a 15 dígitos con el código de país, como +54 11 2345-6789.",
+  "error.contact.notesTooLong": "Las notas sobre un contacto admiten hasta {max} caracteres.",
+  "error.visibility.contact": "Los chats de este contacto están asignados a otro agente y la bandeja no es compartida.",
 };

@@ -138,4 +138,12 @@ export const pt: Messages = {
   "error.search.empty": "Digite pelo menos uma palavra ou número para buscar.",
   "error.webchat.unavailable": "Este chat não está disponível.",
   "error.reports.othersFigures": "Nos relatórios, os agentes veem apenas os próprios números.",
+  "error.note.empty": "Escreva algo na nota primeiro.",
+  "error.note.tooLong": "Uma nota aceita até {max} caracteres; esta tem {count}.",
+  "error.contact.nameRequired": "O contato precisa de um nome.",
+  "error.contact.nameTooLong": "O nome de um contato aceita até {max} caracteres.",
+  "error.contact.email": "“{value}” não é um endereço de e-mail (como nome@exemplo.com).",
+  "error.contact.phone": "“{value}” não é um telefone: use de 6 a 15 dígitos com o código do país, como +55 11 91234-5678.",
+  "error.contact.notesTooLong": "As notas sobre um contato aceitam até {max} caracteres.",
+  "error.visibility.contact": "Os chats deste contato estão atribuídos a outro agente e a caixa de entrada não é compartilhada.",
 };

@@ -1,0 +1,30 @@
+// The agent's everyday tools: private notes and mentions, "Assign to me", unread chats, editing a contact.
+export const en = {
+  "msg.note": "Private note",
+  "msg.noteMentions": "Mentions: {names}",
+  "note.title": "Private note",
+  "note.label": "Note for the team (the contact never sees it)",
+  "note.hint": "Type @ and a name to mention a teammate.",
+  "note.submit": "Save note",
+  "note.suggestions": "Teammates to mention",
+  "mentions.title": "Mentions",
+  "mentions.count": "{count} new mentions",
+  "mentions.empty": "Nobody has mentioned you in a chat you can see.",
+  "mentions.by": "{name} mentioned you",
+  "mentions.new": "New",
+  "inbox.row.mentioned": "You were mentioned",
+  "inbox.row.unread": "{count} unread",
+  "chat.assignToMe": "Assign to me",
+  "chat.assignToMe.transfer": "Takes the chat over from {name}: theirs closes and a new one opens for you.",
+  "contact.details": "Contact details",
+  "contact.field.name": "Name",
+  "contact.field.email": "E-mail",
+  "contact.field.phone": "Phone",
+  "contact.field.phoneHint": "With the country code, like +55 11 91234-5678.",
+  "contact.field.notes": "Notes about the contact",
+  "contact.save": "Save contact",
+  "contact.saved": "Contact saved.",
+  "contact.edit": "Edit contact",
+} as const;
+
+export type AgentMessages = Record<keyof typeof en, string>;

@@ -1,0 +1,21 @@
+import type { Db } from "@/db/client";
+import type { Viewer } from "@/server/domain";
+import { markMentionsSeen } from "@/server/repositories/mentions";
+import { clearUnread } from "@/server/repositories/unread";
+import { loadVisibleChat } from "./chat-access";
+
+/**
+ * Someone has the chat in front of them (the pane rendered, or new messages shown in it): its mentions of
+ * them are seen, and when they are its assignee, nothing in it is unread any more. Nothing is written when
+ * nothing was new, so rendering the pane again costs no write.
+ */
+export function chatOpened(db: Db, viewer: Viewer, chatId: number, now: number): { cleared: boolean; mentionsSeen: number } {
+  return db.transaction(
+    (tx) => {
+      const chat = loadVisibleChat(tx, viewer, chatId);
+      const cleared = chat.assigneeId === viewer.id && chat.unreadCount > 0 && clearUnread(tx, chat.id);
+      return { cleared, mentionsSeen: markMentionsSeen(tx, chat.id, viewer.id, now) };
+    },
+    { behavior: "immediate" },
+  );
+}
