@@ -83,7 +83,8 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
              c.remind_note AS remindNote, c.reminder_due AS reminderDue, c.closed_at AS closedAt,
              cr.label AS closeReason, coalesce(cr.system_key, cr.builtin_key) AS closeReasonKey, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
              coalesce(c.last_message_at, c.opened_at) AS lastActivityAt, c.unread_count AS unreadCount,
-             EXISTS (SELECT 1 FROM mentions mn WHERE mn.user_id = @viewerId AND mn.chat_id = c.id AND mn.seen_at IS NULL) AS mentioned
+             EXISTS (SELECT 1 FROM mentions mn JOIN messages m ON m.id = mn.message_id
+                     WHERE mn.user_id = @viewerId AND mn.chat_id = c.id AND mn.seen_at IS NULL AND m.deleted_at IS NULL) AS mentioned
       FROM chats c
       JOIN contacts ct ON ct.id = c.contact_id
       JOIN channels ch ON ch.id = c.channel_id

@@ -131,6 +131,16 @@ describe("an agent's small things", () => {
       expect(await as(luis).inbox.mentions()).toEqual([expect.objectContaining({ chatId, unseen: 0 })]);
     });
 
+    it("go with their note when an administrator deletes it", async () => {
+      const { chatId } = inbound("5511900000016", "Oi", 1);
+      const note = await as(ana, at(3)).chats.addNote({ chatId, body: "@Luis Pérez número do cartão: 4111 1111 1111 1111" });
+      expect((await as(luis).inbox.counts()).mentions).toBe(1);
+      await as(admin).chats.deleteMessage({ messageId: note.id });
+      expect((await as(luis).inbox.counts()).mentions).toBe(0);
+      expect(await as(luis).inbox.mentions()).toEqual([]);
+      expect(await rowOf(luis, "unassigned", chatId)).toMatchObject({ mentioned: false });
+    });
+
     it("list the newest mention first", async () => {
       const first = inbound("5511900000004", "Primeiro", 1).chatId;
       const second = inbound("5511900000005", "Segundo", 2).chatId;
