@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { deltaInput } from "@/server/api/routers/inbox-delta.schema";
 import { isDomainError } from "@/server/domain/errors";
+import { translateError, translator } from "@/server/i18n/locale";
 import { liveDelta } from "@/server/services/live-delta";
 import type { PublicUser } from "@/server/services/users";
 import { errorAnswer, type PlainAnswer } from "./responses";
@@ -32,7 +33,7 @@ function deltaAnswer(db: Db, user: PublicUser | null, rawInput: string | null, n
     if (answer.unchanged) return { status: 304, headers: { "Cache-Control": "private, no-cache", ...etag }, body: null };
     return { status: 200, headers: { ...JSON_HEADERS, ...etag }, body: JSON.stringify({ result: { data: answer } }) };
   } catch (err) {
-    if (isDomainError(err)) return trpcError(err.code === "FORBIDDEN" ? 403 : 400, err.code, err.message);
+    if (isDomainError(err)) return trpcError(err.code === "FORBIDDEN" ? 403 : 400, err.code, translateError(translator(input.data.locale), err));
     return errorAnswer(err, "inbox.delta");
   }
 }

@@ -1,3 +1,4 @@
+import type { ReasonKey } from "@/server/i18n/close-reasons";
 import type { Db } from "@/db/client";
 import { assertCan, type Viewer } from "@/server/domain";
 import { auditNamedIds } from "@/server/domain/audit-details";
@@ -21,7 +22,7 @@ export interface AuditView {
 /** Names of the people, close reasons and channels a page mentions, by id; an id missing here is unknown. */
 export interface AuditNames {
   users: Record<number, string>;
-  reasons: Record<number, { label: string; systemKey: string | null }>;
+  reasons: Record<number, { label: string; systemKey: ReasonKey | null; builtinKey: ReasonKey | null }>;
   channels: Record<number, string>;
 }
 
@@ -75,7 +76,7 @@ function namesFor(db: Db, entries: Parameters<typeof auditNamedIds>[0]): AuditNa
   }
   if (ids.reason.length) {
     const wanted = new Set(ids.reason);
-    for (const r of listCloseReasons(db)) if (wanted.has(r.id)) names.reasons[r.id] = { label: r.label, systemKey: r.systemKey };
+    for (const r of listCloseReasons(db)) if (wanted.has(r.id)) names.reasons[r.id] = { label: r.label, systemKey: r.systemKey as ReasonKey | null, builtinKey: (r.builtinKey ?? null) as ReasonKey | null };
   }
   if (ids.channel.length) {
     const wanted = new Set(ids.channel);

@@ -96,7 +96,7 @@ describe("audit.list", () => {
 
     const page = await caller(admin).audit.list({ from: T0 + 1 });
     expect(page.names.users).toEqual({ [admin.id]: "Alice Admin", [ana.id]: "Ana Lima", [bruno.id]: "Bruno Souza" });
-    expect(page.names.reasons).toEqual({ [reason.id]: { label: "Pedido entregue", systemKey: null } });
+    expect(page.names.reasons).toEqual({ [reason.id]: { label: "Pedido entregue", systemKey: null, builtinKey: null } });
     expect(page.names.channels).toEqual({ [channel.id]: channel.name });
     expect(page.entries.map((e) => e.actorName)).toEqual(["Ana Lima", "Alice Admin", "Ana Lima", "Ana Lima"]);
 

@@ -55,7 +55,7 @@ describe("audit action names", () => {
 describe("names instead of ids", () => {
   const names: AuditNames = {
     users: { 2: "Ana Lima", 4: "Bruno Souza" },
-    reasons: { 4: { label: "Pedido entregue", systemKey: null }, 9: { label: "Transferred", systemKey: "transferred" } },
+    reasons: { 4: { label: "Pedido entregue", systemKey: null, builtinKey: null }, 9: { label: "Transferred", systemKey: "transferred", builtinKey: null }, 11: { label: "No reply from contact", systemKey: null, builtinKey: "no_reply" } },
     channels: { 3: "WhatsApp Loja" },
   };
   const es = { t: translator("es"), locale: "es" as const, timeZone: "America/Argentina/Buenos_Aires" };
@@ -81,6 +81,7 @@ describe("names instead of ids", () => {
     expect(auditDetailsText({ to: 99 }, names, es)).toBe("Para: #99");
     expect(auditDetailsText({ reasonId: 4 }, names, es)).toBe("Motivo: Pedido entregue");
     expect(auditDetailsText({ reasonId: 9 }, names, es)).toBe("Motivo: Transferido");
+    expect(auditDetailsText({ reasonId: 11 }, names, es)).toBe("Motivo: Sin respuesta del contacto");
     expect(auditDetailsText({ reasonId: 5 }, names, es)).toBe("Motivo: #5");
     // 13:00 UTC is 10:00 in Buenos Aires; never epoch milliseconds.
     const scheduled = auditDetailsText({ at: Date.UTC(2026, 2, 10, 13, 0) }, names, es);

@@ -1,3 +1,4 @@
+import { closeReasonLabel } from "@/server/i18n/close-reasons";
 import { auditDetailRef, auditDetailTimes, auditTargetRef, isAuditAction } from "@/server/domain/audit-details";
 import { en, type MessageKey } from "@/server/i18n/messages";
 import type { Locale, Translate } from "@/server/i18n/locale";
@@ -31,8 +32,7 @@ export function auditActionLabel(code: string, t: Translate): string {
 function reasonName(names: AuditNames, id: number, t: Translate): string | undefined {
   const reason = names.reasons[id];
   if (!reason) return undefined;
-  // The system's own reasons read in the reader's language; the company's are shown as written.
-  return reason.systemKey ? translated(t, `reason.${reason.systemKey}`, reason.label) : reason.label;
+  return closeReasonLabel(t, reason);
 }
 
 /** One id as the reader knows it: a name for people, reasons and channels, "#id" otherwise or when unknown. */
