@@ -28,7 +28,11 @@ export interface ChatRowItem {
 
 function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): string {
   const who = row.assigneeName ?? t("inbox.row.unassigned");
-  if (row.status === "open" && row.awaitingReply && row.waitingSince !== null) return `${who} · ${t("inbox.row.waiting", { time: formatDuration(now - row.waitingSince, locale) })}`;
+  if (row.status === "open" && row.awaitingReply && row.waitingSince !== null) {
+    // "waiting 0 min" reads like a bug: under a minute is "just now".
+    const waited = now - row.waitingSince;
+    return `${who} · ${waited < 60_000 ? t("inbox.row.waitingNow") : t("inbox.row.waiting", { time: formatDuration(waited, locale) })}`;
+  }
   if (row.status === "scheduled" && row.remindAt !== null) return `${who} · ${t("inbox.row.remind", { time: formatDateTime(row.remindAt, locale, timeZone) })}`;
   if (row.status === "closed") return `${who} · ${t("inbox.row.closed", { reason: row.closeReasonKey ? t(`reason.${row.closeReasonKey}`) : (row.closeReason ?? "") })}`;
   return who;

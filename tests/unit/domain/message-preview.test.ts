@@ -7,7 +7,7 @@ import { chatRowItem } from "@/server/services/inbox-items";
 const row = (preview: string | null): InboxRow => ({
   id: 1, status: "open", contactId: 1, contactName: "Ana", channelId: 1, channelType: "whatsapp", assigneeId: null, assigneeName: null,
   sortAt: 0, awaitingReply: false, waitingSince: null, remindAt: null, remindNote: null, reminderDue: false, closedAt: null,
-  closeReason: null, closeReasonKey: null, lastMessageAt: null, lastMessagePreview: preview, lastActivityAt: 0, unreadCount: 0, mentioned: false,
+  closeReason: null, closeReasonKey: null, lastMessageAt: null, lastMessagePreview: preview, lastActivityAt: 0, unreadCount: 0, mentioned: false, lastActivityAt: 0, unreadCount: 0, mentioned: false,
 });
 
 describe("message previews", () => {
@@ -25,5 +25,13 @@ describe("message previews", () => {
     expect(chatRowItem(row("💳"), 0, "es", "UTC", es).preview).toBe("💳 Enlace de pago");
     expect(chatRowItem(row("🖼 Esse aqui"), 0, "pt", "UTC", translator("pt")).preview).toBe("🖼 Imagem: Esse aqui");
     expect(chatRowItem(row("Hola"), 0, "es", "UTC", es).preview).toBe("Hola");
+  });
+});
+
+describe("row wait and money formatting", () => {
+  it("says 'ahora' rather than 0 min for a contact who just wrote", () => {
+    const waiting = { ...row("Hola"), awaitingReply: true, waitingSince: 1_000_000 };
+    expect(chatRowItem(waiting, 1_000_000 + 30_000, "es", "UTC", translator("es")).meta).toBe("Sin asignar · esperando desde ahora");
+    expect(chatRowItem(waiting, 1_000_000 + 5 * 60_000, "es", "UTC", translator("es")).meta).toMatch(/esperando 5\s?min/);
   });
 });
