@@ -14,7 +14,9 @@ import { writeAudit } from "@/server/repositories/audit";
 import { insertChat, type ChatRow } from "@/server/repositories/chats";
 import { findCloseReason, findSystemReason } from "@/server/repositories/close-reasons";
 import { findUserById } from "@/server/repositories/users";
+import { validateNoteBody } from "@/server/domain/notes";
 import { loadVisibleChat } from "./chat-access";
+import { writeNote } from "./notes";
 import { recordSystemEvents, writeDecision } from "./chat-records";
 
 // The agent's actions on a chat. Each one: load what the viewer may see, let the domain decide,
@@ -77,7 +79,8 @@ export interface AssignResult {
  * Assigning an unassigned chat just assigns it. Assigning an assigned chat is a transfer: the chat closes
  * as "Transferred" and a new one opens for the target, linked to it. `expectedAssigneeId` lets a UI say
  * "I saw it unassigned": if someone else took it meanwhile, the second agent gets a clear conflict instead
- * of silently transferring a colleague's chat.
+ * of silently transferring a colleague's chat. An optional note for the new owner is written as a private
+ * note addressed to them.
  */
 export function assignChatAction(
   db: Db,
@@ -85,7 +88,10 @@ export function assignChatAction(
   chatId: number,
   targetUserId: number,
   expectedAssigneeId?: number | null,
+  note?: string | null,
 ): AssignResult {
+  // Checked before anything is written: a refused note leaves the chat where it was.
+  const handover = note?.trim() ? validateNoteBody(note) : null;
   return inTx(db, (tx) => {
     const chat = loadVisibleChat(tx, ctx.viewer, chatId);
     if (expectedAssigneeId !== undefined && chat.assigneeId !== expectedAssigneeId) {
@@ -103,6 +109,7 @@ export function assignChatAction(
     if (decision.type === "assign") {
       const updated = writeDecision(tx, chat, decision.chat, ctx.now);
       writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.assign", targetType: "chat", targetId: chatId, details: { to: target.id } }, ctx.now);
+      if (handover) writeNote(tx, updated, ctx.viewer.id, handover, [target.id], ctx.now);
       return { type: "assign", chat: updated };
     }
     // The old chat must close before the new one opens: the one-active-chat index holds in between too.
@@ -117,6 +124,8 @@ export function assignChatAction(
       updatedAt: ctx.now,
     });
     recordSystemEvents(tx, opened, decision.opening.events, ctx.now);
+    // The handover note goes to the new chat, where its new owner reads it (and sees it among Mentions).
+    if (handover) writeNote(tx, opened, ctx.viewer.id, handover, [target.id], ctx.now);
     writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.transfer", targetType: "chat", targetId: chatId, details: { from: chat.assigneeId, to: target.id, newChatId: opened.id } }, ctx.now);
     return { type: "transfer", chat: opened, closedChatId: chat.id };
   });

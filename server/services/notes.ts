@@ -1,4 +1,5 @@
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
+import type { ChatRow } from "@/server/repositories/chats";
 import { mentionedUserIds, validateNoteBody } from "@/server/domain/notes";
 import { insertMentions } from "@/server/repositories/mentions";
 import { insertMessage, type MessageRow } from "@/server/repositories/messages";
@@ -15,24 +16,31 @@ export function addNote(db: Db, ctx: ActionContext, chatId: number, body: string
   return db.transaction(
     (tx) => {
       const chat = loadVisibleChat(tx, ctx.viewer, chatId);
-      const text = validateNoteBody(body);
-      const mentioned = mentionedUserIds(text, listUsers(tx), ctx.viewer.id);
-      const message = insertMessage(tx, {
-        chatId: chat.id,
-        contactId: chat.contactId,
-        channelId: chat.channelId,
-        direction: "out",
-        authorKind: "user",
-        authorId: ctx.viewer.id,
-        kind: "note",
-        body: text,
-        payload: { mentions: mentioned },
-        status: null,
-        createdAt: ctx.now,
-      });
-      insertMentions(tx, { messageId: message.id, chatId: chat.id, userIds: mentioned, createdAt: ctx.now });
-      return message;
+      return writeNote(tx, chat, ctx.viewer.id, validateNoteBody(body), [], ctx.now);
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Writes a validated note into a chat, inside the caller's transaction: the teammates it names with @ are
+ * mentioned, and so are `alsoMention` (a transfer's note is addressed to the chat's new owner).
+ */
+export function writeNote(tx: DbOrTx, chat: Pick<ChatRow, "id" | "contactId" | "channelId">, authorId: number, text: string, alsoMention: number[], now: number): MessageRow {
+  const mentioned = [...new Set([...mentionedUserIds(text, listUsers(tx), authorId), ...alsoMention.filter((id) => id !== authorId)])];
+  const message = insertMessage(tx, {
+    chatId: chat.id,
+    contactId: chat.contactId,
+    channelId: chat.channelId,
+    direction: "out",
+    authorKind: "user",
+    authorId,
+    kind: "note",
+    body: text,
+    payload: { mentions: mentioned },
+    status: null,
+    createdAt: now,
+  });
+  insertMentions(tx, { messageId: message.id, chatId: chat.id, userIds: mentioned, createdAt: now });
+  return message;
 }

@@ -42,8 +42,8 @@ export const chatsRouter = router({
   cancelSchedule: protectedProcedure.input(chatInput).mutation(({ ctx, input }) => cancelScheduleAction(ctx.db, act(ctx), input.chatId)),
   acknowledgeReminder: protectedProcedure.input(chatInput).mutation(({ ctx, input }) => acknowledgeReminderAction(ctx.db, act(ctx), input.chatId)),
   assign: protectedProcedure
-    .input(chatInput.extend({ userId: id, expectedAssigneeId: id.nullish() }))
-    .mutation(({ ctx, input }) => assignChatAction(ctx.db, act(ctx), input.chatId, input.userId, input.expectedAssigneeId)),
+    .input(chatInput.extend({ userId: id, expectedAssigneeId: id.nullish(), note: z.string().max(5000).nullish() }))
+    .mutation(({ ctx, input }) => assignChatAction(ctx.db, act(ctx), input.chatId, input.userId, input.expectedAssigneeId, input.note)),
   /** "Assign to me": an unassigned chat becomes the viewer's; a teammate's is transferred to them. */
   assignToMe: protectedProcedure
     .input(chatInput.extend({ expectedAssigneeId: id.nullish() }))
