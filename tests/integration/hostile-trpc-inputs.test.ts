@@ -42,7 +42,16 @@ const samples: Record<string, (w: World) => Record<string, unknown>> = {
   "templates.list": (w) => ({ channelId: w.channelId }),
   "templates.create": (w) => ({ channelId: w.channelId, name: "boas_vindas", language: "pt_BR", body: "Bem-vindo {{1}}" }),
   "templates.delete": (w) => ({ id: w.templateId }),
-  "audit.list": () => ({ before: 100, limit: 10 }),
+  "audit.list": (w) => ({ actor: w.agent.id, action: "chat.transfer", from: 0, to: WORLD_NOW, before: { at: WORLD_NOW, id: 100 }, limit: 10 }),
+  "me.setTimeZone": () => ({ timeZone: "America/Argentina/Buenos_Aires" }),
+  "inbox.delta": (w) => ({ since: 1, locale: "es", list: { section: "all", status: "open", pendingOnly: true, order: "desc", cursor: null, full: true }, chat: { id: w.chatId, windowOpen: true }, counts: "all:1|1|0" }),
+  "chats.assignToMe": (w) => ({ chatId: w.chatId, expectedAssigneeId: w.teammate.id }),
+  "chats.addNote": (w) => ({ chatId: w.chatId, body: "@Carla olha isto" }),
+  "chats.opened": (w) => ({ chatId: w.chatId }),
+  "contacts.update": (w) => ({ contactId: w.contactId, name: "Ana B.", email: "ana@example.com", phone: "+55 11 99999-0000", notes: "prefere WhatsApp" }),
+  "quickReplies.update": (w) => ({ id: w.quickReplyId, shortcut: "oi", body: "Olá {{nome}}!" }),
+  "quickReplies.send": (w) => ({ chatId: w.chatId, quickReplyId: w.quickReplyId }),
+  "reports.get": (w) => ({ range: "custom", from: "2026-01-01", to: "2026-01-31", channelId: w.channelId, agentId: w.agent.id, closeReasonId: w.closeReasonId }),
 };
 
 /** Hashing a password costs ~80 ms; these get fewer runs so the suite stays quick. */
