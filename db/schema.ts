@@ -373,6 +373,22 @@ export const changes = sqliteTable("changes", {
 });
 
 /**
+ * What a person typed into a form the server refused, kept a few minutes so the page it goes back to shows
+ * the form filled in again (app/_lib/kept-form.ts), without JavaScript and without putting the text in the
+ * URL. The browser holds only a random token (an HttpOnly cookie scoped to that page); its hash is the key.
+ * Passwords and secrets are never kept (server/domain/form-draft.ts).
+ */
+export const formDrafts = sqliteTable("form_drafts", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  form: text("form").notNull(),
+  fields: text("fields", { mode: "json" }).$type<Record<string, string[]>>().notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+/**
  * What the reports read, one row per chat, kept by triggers on chats and messages (migration 0013) in the
  * writing transaction, so no report scans messages. A reply is a message a person sent (author_kind 'user',
  * outbound, not a note nor a system line): bot messages and notes never answer the contact. pending_since is

@@ -5,7 +5,7 @@ import { runDispatcher } from "@/server/jobs/dispatcher";
 import { runMediaDownloads } from "@/server/jobs/media";
 import { randomPassword } from "@/server/auth/password";
 import { assignChatAction, closeChatAction, scheduleChatAction } from "@/server/services/chat-actions";
-import { closeReasons, templates } from "@/server/services/catalog";
+import { closeReasons, quickReplies, templates } from "@/server/services/catalog";
 import { createChannel, type ChannelView } from "@/server/services/channels";
 import { ingestMessage, ingestStatus } from "@/server/services/ingest";
 import { sendMessage } from "@/server/services/send-message";
@@ -32,6 +32,14 @@ export interface DemoSeedResult {
 
 type Channels = Record<DemoContact["channel"], ChannelRow>;
 
+export const DEMO_QUICK_REPLIES = [
+  { shortcut: "hola", body: "¡Hola {{nombre}}! Soy {{agente}}, ¿en qué puedo ayudarte?" },
+  { shortcut: "gracias", body: "¡Gracias por escribirnos, {{nombre}}! Cualquier otra duda, aquí estamos." },
+  { shortcut: "horario", body: "Atendemos de lunes a viernes de 9 a 18 h y los sábados de 9 a 13 h." },
+  { shortcut: "envio", body: "Enviamos a todo el país: el pedido llega en 2 a 5 días hábiles y te mandamos el código de seguimiento." },
+  { shortcut: "pago", body: "Puedes pagar con tarjeta, transferencia o un enlace de pago que te enviamos por aquí." },
+];
+
 export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL): Promise<DemoSeedResult> {
   // Beyond the first administrator, any user means this is someone's real data: leave it alone.
   if (allUsers(db).length > 1) return { skipped: true, users: [], channels: [], chats: 0 };
@@ -53,6 +61,8 @@ export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL
   const channels = Object.fromEntries(views.map((v) => [v.type, findChannel(db, v.id)!])) as Channels;
   templates.create(db, { channelId: channels.whatsapp.id, name: "retomar_contato", language: "pt_BR", body: "Olá {{1}}, podemos continuar nossa conversa?" }, actor);
   templates.create(db, { channelId: channels.zenvia.id, name: "pedido_enviado", language: "pt_BR", body: "Olá {{1}}, seu pedido {{2}} foi enviado!" }, actor);
+  // The composer's hint invites "/": a few replies to find there, with the variables they may hold.
+  for (const reply of DEMO_QUICK_REPLIES) quickReplies.create(db, reply, actor);
 
   const reasons = closeReasons.list(db).filter((r) => r.systemKey === null);
   const files = new Map<string, { bytes: Buffer; type: string }>();

@@ -17,7 +17,7 @@ import {
   listCloseReasons,
   updateCloseReason,
 } from "@/server/repositories/close-reasons";
-import { deleteQuickReply, findQuickReplyByShortcut, insertQuickReply, listQuickReplies } from "@/server/repositories/quick-replies";
+import { deleteQuickReply, findQuickReply, findQuickReplyByShortcut, insertQuickReply, listQuickReplies, updateQuickReply } from "@/server/repositories/quick-replies";
 import { deleteTemplate, findTemplate, insertTemplate, listTemplates } from "@/server/repositories/templates";
 import { closeReasonLabel } from "@/server/i18n/close-reasons";
 import type { Translate } from "@/server/i18n/locale";
@@ -81,6 +81,17 @@ export const quickReplies = {
       if (findQuickReplyByShortcut(t, valid.shortcut)) throw conflict(`The shortcut /${valid.shortcut} is already taken.`, { key: "error.quickReply.taken", params: { shortcut: valid.shortcut } });
       const row = insertQuickReply(t, { ...valid, createdAt: actor.now });
       writeAudit(t, { actorId: actor.actorId, action: "quick_reply.create", targetType: "quick_reply", targetId: row.id }, actor.now);
+      return row;
+    }),
+  /** A new shortcut, body or both; the shortcut stays unique. */
+  update: (db: Db, id: number, input: { shortcut: string; body: string }, actor: Actor) =>
+    tx(db, (t) => {
+      if (!findQuickReply(t, id)) throw notFound(`There is no quick reply #${id}.`, { key: "error.quickReply.notFound", params: { id: String(id) } });
+      const valid = validateQuickReply(input);
+      const holder = findQuickReplyByShortcut(t, valid.shortcut);
+      if (holder && holder.id !== id) throw conflict(`The shortcut /${valid.shortcut} is already taken.`, { key: "error.quickReply.taken", params: { shortcut: valid.shortcut } });
+      const row = updateQuickReply(t, id, valid)!;
+      writeAudit(t, { actorId: actor.actorId, action: "quick_reply.update", targetType: "quick_reply", targetId: id, details: { shortcut: valid.shortcut } }, actor.now);
       return row;
     }),
   remove: (db: Db, id: number, actor: Actor) =>

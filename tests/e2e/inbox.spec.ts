@@ -134,8 +134,7 @@ test("an agent sends a file without JavaScript and it shows in the chat", async 
   const ana = await pageFor(browser, AGENT, { javaScriptEnabled: false });
   await ana.goto("/inbox?section=unassigned&status=open");
   await ana.getByTestId("chat-row").filter({ hasText: "Hugo Martins" }).click();
-  await ana.getByText("More").click();
-  await ana.getByText("Send a file").click();
+  await ana.getByTestId("composer-attach").locator(":scope > summary").click();
   await ana.getByTestId("file-form").getByLabel("File").setInputFiles({ name: "boleto.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% boleto 123\n%%EOF\n") });
   await ana.getByTestId("file-form").getByRole("button", { name: "Send file" }).click();
   await expect(ana.getByTestId("flash-ok")).toHaveText("Sent.");

@@ -7,6 +7,7 @@ import { translateError, type Translate } from "@/server/i18n/locale";
 import { requestLocale } from "@/server/i18n/request";
 import { systemClock } from "@/server/services/clock";
 import type { Actor, PublicUser } from "@/server/services/users";
+import { forgetKeptForm, keepRefusedForm } from "@/app/_lib/kept-form";
 import { checked, FormInputError } from "./form-data";
 import { withStatus, type OkCode } from "./status";
 
@@ -65,21 +66,25 @@ export async function requireConfirmation(form: FormData, policy: Action, back: 
 
 /**
  * Every admin form's shape: check the role, run one service call, redirect back with the outcome.
- * `run` may name another page or success code (e.g. the channel just created).
+ * `run` may name another page or success code (e.g. the channel just created). Given the submitted `form`,
+ * a refusal brings it back filled in (app/_lib/kept-form.ts).
  */
 export async function runAdminAction(
   policy: Action,
   back: string,
   ok: OkCode,
   run: (ctx: AdminContext) => void | { to?: string; ok?: OkCode } | Promise<void | { to?: string; ok?: OkCode }>,
+  form?: FormData,
 ): Promise<never> {
   const user = await adminUser(policy);
   let target: string | null;
   try {
     const result = await run({ db: getDb(), user, actor: { actorId: user.id, now: systemClock() } });
     target = withStatus(result?.to ?? back, { ok: result?.ok ?? ok });
+    if (form) await forgetKeptForm(form, back);
   } catch (error) {
     target = failureTarget(back, error, (await requestLocale(user.locale)).t);
+    if (form && target !== null) await keepRefusedForm(form, back);
   }
   // Outside the try: redirect() and forbidden() work by throwing.
   if (target === null) return deny();

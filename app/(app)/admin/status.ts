@@ -19,6 +19,7 @@ export const okMessages = {
   "reason.activated": "admin.ok.reason.activated",
   "reason.deleted": "admin.ok.reason.deleted",
   "quickReply.created": "admin.ok.quickReply.created",
+  "quickReply.updated": "admin.ok.quickReply.updated",
   "quickReply.deleted": "admin.ok.quickReply.deleted",
   "template.created": "admin.ok.template.created",
   "template.deleted": "admin.ok.template.deleted",

@@ -12,6 +12,7 @@ import { sendAttachment } from "@/server/services/upload";
 import { translateError } from "@/server/i18n/locale";
 import { requestLocale } from "@/server/i18n/request";
 import { safeReturnTo, withOutcome } from "@/app/_lib/form-redirect";
+import { forgetKeptForm, keepRefusedForm } from "@/app/_lib/kept-form";
 
 // Every form in the inbox posts here, so the pages work without JavaScript. Each action calls the same
 // tRPC procedure the JSON API exposes; errors come back to the page as a message in the URL.
@@ -21,18 +22,23 @@ type Api = Awaited<ReturnType<typeof serverApi>>;
 async function perform(formData: FormData, work: (api: Api) => Promise<unknown>, ok = "ok", after?: (result: unknown) => string | undefined): Promise<never> {
   let target = safeReturnTo(formData.get("returnTo"), "/inbox");
   let error: string | undefined;
+  let forbidden = false;
   try {
     const result = await work(await serverApi());
     target = after?.(result) ?? target;
   } catch (err) {
     if (err instanceof TRPCError && err.code === "UNAUTHORIZED") redirect("/login");
     const rule = isDomainError(err) ? err : err instanceof TRPCError && isDomainError(err.cause) ? err.cause : null;
+    forbidden = rule?.code === "FORBIDDEN" || (err instanceof TRPCError && err.code === "FORBIDDEN");
     if (rule) error = translateError((await requestLocale((await currentUser())?.locale)).t, rule);
     // zod's own wording is English and names fields, not what the agent typed: a form-level message instead.
     else if (err instanceof z.ZodError || (err instanceof TRPCError && err.cause instanceof z.ZodError)) error = (await requestLocale((await currentUser())?.locale)).t("error.input");
     else if (err instanceof TRPCError) error = err.message;
     else throw err;
   }
+  // What was typed comes back with the refusal (not for a refusal of who you are: nothing to retry there).
+  if (error === undefined) await forgetKeptForm(formData, target);
+  else if (!forbidden) await keepRefusedForm(formData, target);
   redirect(withOutcome(target, error ? { error } : { ok }));
 }
 
@@ -85,6 +91,11 @@ export async function assignChatAction(formData: FormData): Promise<void> {
 
 export async function sendTextAction(formData: FormData): Promise<void> {
   await perform(formData, (api) => api.chats.send({ chatId: chatId(formData), content: { kind: "text", body: text(formData, "body") } }), "sent");
+}
+
+/** A quick reply picked from the list: the server fills in its variables for this chat. */
+export async function sendQuickReplyAction(formData: FormData): Promise<void> {
+  await perform(formData, (api) => api.quickReplies.send({ chatId: chatId(formData), quickReplyId: int.parse(formData.get("quickReplyId")) }), "sent");
 }
 
 export async function sendCallAction(formData: FormData): Promise<void> {

@@ -116,7 +116,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
               title: t("help.title"),
               open: t("help.open"),
               dismiss: t("help.dismiss"),
-              rows: [["j", t("help.next")], ["k", t("help.prev")], ["c", t("help.close")], ["s", t("help.schedule")], ["a", t("help.assign")], ["r", t("help.composer")], ["/", t("help.search")], ["?", t("help.help")]],
+              rows: [["j", t("help.next")], ["k", t("help.prev")], ["c", t("help.close")], ["s", t("help.schedule")], ["a", t("help.assign")], ["r", t("help.composer")], ["Ctrl+Enter", t("help.send")], ["/", t("help.search")], ["?", t("help.help")]],
             }}
           />
         </div>

@@ -1,5 +1,7 @@
 import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 import { changePasswordAction, updateProfileAction } from "./actions";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
@@ -9,6 +11,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const { t } = await requestLocale(user.locale);
   const params = await searchParams;
+  // The password form is never kept; this one comes back as submitted after a refusal.
+  const kept = await keptForm("profile");
   const zones = Intl.supportedValuesOf("timeZone");
   // ICU lists no "UTC" (only places), and a browser may report an alias the list lacks: offer both anyway.
   for (const zone of new Set(["UTC", user.timeZone])) if (!zones.includes(zone)) zones.unshift(zone);
@@ -18,10 +22,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       {params.ok && <p role="status" data-testid="flash-ok" className="rounded bg-green-50 p-3 text-sm text-green-800">{t("flash.ok")}</p>}
       {params.error && <p role="alert" data-testid="flash-error" className="rounded bg-red-50 p-3 text-sm text-red-800">{params.error}</p>}
       <form action={updateProfileAction} className="space-y-4 rounded-lg bg-white p-6 ring-1 ring-slate-200">
+        <KeepForm id={kept.id} />
         <p className="text-sm text-slate-600">{user.name} · {user.email}</p>
         <label className="block text-sm font-medium">
           {t("profile.language")}
-          <select name="locale" defaultValue={user.locale ?? ""} className={field}>
+          <select name="locale" defaultValue={kept.value("locale") ?? user.locale ?? ""} className={field}>
             <option value="">{t("profile.languageAuto")}</option>
             <option value="es">Español</option>
             <option value="pt">Português (Brasil)</option>
@@ -30,7 +35,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </label>
         <label className="block text-sm font-medium">
           {t("profile.timeZone")}
-          <select name="timeZone" defaultValue={user.timeZone} className={field}>
+          <select name="timeZone" defaultValue={kept.value("timeZone") ?? user.timeZone} className={field}>
             {zones.map((z) => <option key={z} value={z}>{z}</option>)}
           </select>
         </label>

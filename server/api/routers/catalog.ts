@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditPage } from "@/server/services/audit";
 import { closeReasons, quickReplies, templates } from "@/server/services/catalog";
+import { sendQuickReply } from "@/server/services/send-quick-reply";
 import { translator } from "@/server/i18n/locale";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
 
@@ -21,7 +22,14 @@ export const quickRepliesRouter = router({
   create: adminProcedure
     .input(z.object({ shortcut: z.string().max(64), body: z.string().max(70_000) }))
     .mutation(({ ctx, input }) => quickReplies.create(ctx.db, input, actor(ctx))),
+  update: adminProcedure
+    .input(z.object({ id, shortcut: z.string().max(64), body: z.string().max(70_000) }))
+    .mutation(({ ctx, input: { id: quickReplyId, ...change } }) => quickReplies.update(ctx.db, quickReplyId, change, actor(ctx))),
   delete: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => quickReplies.remove(ctx.db, input.id, actor(ctx))),
+  /** Sends one in a chat with its variables filled in for that chat (the list's way, without JavaScript). */
+  send: protectedProcedure
+    .input(z.object({ chatId: id, quickReplyId: id }))
+    .mutation(({ ctx, input }) => sendQuickReply(ctx.db, { viewer: ctx.user, now: ctx.now() }, input.chatId, input.quickReplyId)),
 });
 
 export const templatesRouter = router({

@@ -32,6 +32,11 @@ describe("demo seed", () => {
     expect(delivery).not.toContain("failed");
     expect(delivery).toContain("read");
 
+    // The composer's hint invites "/": the demo has quick replies to find, in Spanish, some with variables.
+    const replies = q<{ shortcut: string; body: string }>("SELECT shortcut, body FROM quick_replies");
+    expect(replies.map((r) => r.shortcut)).toEqual(expect.arrayContaining(["hola", "gracias", "horario"]));
+    expect(replies.find((r) => r.shortcut === "hola")!.body).toContain("{{nombre}}");
+
     const again = await seedDemo(t.current.db, now);
     expect(again.skipped).toBe(true);
     expect(q<{ n: number }>("SELECT count(*) AS n FROM users")[0]!.n).toBe(4);

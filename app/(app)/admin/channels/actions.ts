@@ -20,7 +20,7 @@ export async function createChannelAction(form: FormData): Promise<void> {
       await rememberNewSecrets({ channelId: view.id, secrets: view.generatedSecrets });
     }
     return { to: `/admin/channels?created=${view.id}` };
-  });
+  }, form);
 }
 
 export async function editChannelAction(form: FormData): Promise<void> {
@@ -31,7 +31,7 @@ export async function editChannelAction(form: FormData): Promise<void> {
     const kind = oneOf(form, "type", channelKinds);
     editChannel(db, channelId, { name: text(form, "name"), active: checked(form, "active"), fields: channelFieldsFromForm(kind, form) }, actor, publicUrl());
     return { to: "/admin/channels" };
-  });
+  }, form);
 }
 
 export async function dismissSecretsAction(): Promise<void> {

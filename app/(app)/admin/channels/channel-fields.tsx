@@ -8,8 +8,8 @@ import { controlName, fieldChoices, fieldLabels } from "./form-fields";
  * The provider fields of one channel type, straight from the domain table. On edit, plain values are
  * filled in and secret boxes stay empty: a secret is never sent back to the browser.
  */
-export function ChannelFields(props: { t: Translate; type: ChannelKind; idPrefix: string; current?: Record<string, string> }) {
-  const { t, type, current } = props;
+export function ChannelFields(props: { t: Translate; type: ChannelKind; idPrefix: string; current?: Record<string, string>; kept?: (name: string) => string | undefined }) {
+  const { t, type, current, kept } = props;
   const editing = current !== undefined;
   return (
     <>
@@ -21,7 +21,7 @@ export function ChannelFields(props: { t: Translate; type: ChannelKind; idPrefix
           return (
             <div key={spec.key}>
               <label htmlFor={id} className={labelClass}>{label}</label>
-              <select id={id} name={controlName(spec.key)} defaultValue={current?.[spec.key] ?? choices[0]} className={inputClass}>
+              <select id={id} name={controlName(spec.key)} defaultValue={kept?.(controlName(spec.key)) ?? current?.[spec.key] ?? choices[0]} className={inputClass}>
                 {choices.map((c) => (
                   <option key={c} value={c}>{t(`admin.channels.type.${c}`)}</option>
                 ))}
@@ -52,7 +52,8 @@ export function ChannelFields(props: { t: Translate; type: ChannelKind; idPrefix
             autoComplete={spec.secret ? "new-password" : "off"}
             spellCheck={false}
             required={spec.required && !(editing && spec.secret)}
-            defaultValue={spec.secret ? undefined : current?.[spec.key]}
+            // A refused form comes back as typed (app/_lib/kept-form.ts), secrets excepted.
+            defaultValue={spec.secret ? undefined : (kept?.(controlName(spec.key)) ?? current?.[spec.key])}
           />
         );
       })}

@@ -13,6 +13,8 @@ import { createChannelAction, dismissSecretsAction } from "./actions";
 import { ChannelFields } from "./channel-fields";
 import { fieldLabels } from "./form-fields";
 import { readNewSecrets } from "./new-secrets";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 
 export default async function ChannelsPage({ searchParams }: { searchParams: Promise<StatusParams> }) {
   const { t } = await requireAdmin();
@@ -20,6 +22,7 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
   const channels = channelViews(getDb(), publicUrl());
   const inbound = inboundQueueHealth(getDb());
   const add: ChannelKind = channelKinds.find((k) => k === params.add) ?? "whatsapp";
+  const kept = await keptForm(`channel.create:${add}`);
   const fresh = await readNewSecrets();
   const fieldLabel = (key: string) => (fieldLabels[key] ? t(fieldLabels[key]) : key);
   return (
@@ -128,8 +131,9 @@ export default async function ChannelsPage({ searchParams }: { searchParams: Pro
         </nav>
         <form action={createChannelAction} className="grid gap-4 sm:grid-cols-2" aria-label={t("admin.channels.add.form", { type: t(`admin.channels.type.${add}`) })}>
           <input type="hidden" name="type" value={add} />
-          <TextField id={`new-${add}-name`} name="name" required maxLength={80} autoComplete="off" label={t("admin.channels.field.name")} />
-          <ChannelFields t={t} type={add} idPrefix={`new-${add}`} />
+          <KeepForm id={kept.id} />
+          <TextField id={`new-${add}-name`} name="name" required maxLength={80} autoComplete="off" defaultValue={kept.value("name")} label={t("admin.channels.field.name")} />
+          <ChannelFields t={t} type={add} idPrefix={`new-${add}`} kept={kept.value} />
           <div className="sm:col-span-2">
             <button type="submit" className={buttonClass}>{t("admin.channels.add.submit")}</button>
           </div>

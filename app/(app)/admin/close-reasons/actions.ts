@@ -9,13 +9,13 @@ const BACK = "/admin/close-reasons";
 export async function createReasonAction(form: FormData): Promise<void> {
   await runAdminAction("manageCloseReasons", BACK, "reason.created", ({ db, actor }) => {
     closeReasons.create(db, text(form, "label"), actor);
-  });
+  }, form);
 }
 
 export async function renameReasonAction(form: FormData): Promise<void> {
   await runAdminAction("manageCloseReasons", BACK, "reason.renamed", ({ db, actor }) => {
     closeReasons.update(db, id(form, "reasonId"), { label: text(form, "label") }, actor);
-  });
+  }, form);
 }
 
 export async function setReasonActiveAction(form: FormData): Promise<void> {

@@ -7,11 +7,14 @@ import type { StatusParams } from "../status";
 import { closeReasonLabel } from "@/server/i18n/close-reasons";
 import { ConfirmForm } from "../confirm-form";
 import { badgeClass, buttonClass, captionClass, cardClass, secondaryButtonClass, smallInputClass, tableClass, tdClass, thClass } from "../styles";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 import { createReasonAction, deleteReasonAction, renameReasonAction, setReasonActiveAction } from "./actions";
 
 export default async function CloseReasonsPage({ searchParams }: { searchParams: Promise<StatusParams> }) {
   const { t } = await requireAdmin();
   const reasons = closeReasons.list(getDb());
+  const [add, ...renames] = await Promise.all([keptForm("reason.create"), ...reasons.map((r) => keptForm(`reason.rename:${r.id}`))]);
   return (
     <AdminFrame t={t} current="close-reasons" title={t("admin.reasons.title")} params={await searchParams}>
       <div className="overflow-x-auto">
@@ -26,7 +29,7 @@ export default async function CloseReasonsPage({ searchParams }: { searchParams:
             </tr>
           </thead>
           <tbody>
-            {reasons.map((r) => ({ ...r, label: closeReasonLabel(t, r) })).map((r) => (
+            {reasons.map((r, i) => ({ ...r, label: closeReasonLabel(t, r), kept: renames[i]! })).map((r) => (
               <tr key={r.id}>
                 <th scope="row" className={`${tdClass} font-medium`}>{r.label}</th>
                 <td className={tdClass}>
@@ -50,8 +53,9 @@ export default async function CloseReasonsPage({ searchParams }: { searchParams:
                 <td className={`${tdClass} space-y-2`}>
                   <form action={renameReasonAction} className="flex flex-wrap items-center gap-2">
                     <input type="hidden" name="reasonId" value={r.id} />
+                    <KeepForm id={r.kept.id} />
                     <label htmlFor={`reason-${r.id}`} className="sr-only">{t("admin.reasons.rename.label", { label: r.label })}</label>
-                    <input id={`reason-${r.id}`} name="label" defaultValue={r.label} required maxLength={80} className={smallInputClass} />
+                    <input id={`reason-${r.id}`} name="label" defaultValue={r.kept.value("label") ?? r.label} required maxLength={80} className={smallInputClass} />
                     <button type="submit" className={secondaryButtonClass}>
                       {t("admin.reasons.rename.submit")}
                       <span className="sr-only"> {r.label}</span>
@@ -87,7 +91,8 @@ export default async function CloseReasonsPage({ searchParams }: { searchParams:
       <section aria-labelledby="add-reason" className={cardClass}>
         <h2 id="add-reason" className="mb-4 text-base font-semibold">{t("admin.reasons.add.title")}</h2>
         <form action={createReasonAction} className="flex flex-wrap items-end gap-4">
-          <TextField id="new-reason" name="label" required maxLength={80} autoComplete="off" label={t("admin.reasons.field.label")} className="min-w-64 flex-1" />
+          <KeepForm id={add.id} />
+          <TextField id="new-reason" name="label" required maxLength={80} autoComplete="off" defaultValue={add.value("label")} label={t("admin.reasons.field.label")} className="min-w-64 flex-1" />
           <button type="submit" className={buttonClass}>{t("admin.reasons.add.submit")}</button>
         </form>
       </section>

@@ -9,7 +9,13 @@ const BACK = "/admin/quick-replies";
 export async function createQuickReplyAction(form: FormData): Promise<void> {
   await runAdminAction("manageQuickReplies", BACK, "quickReply.created", ({ db, actor }) => {
     quickReplies.create(db, { shortcut: text(form, "shortcut"), body: text(form, "body") }, actor);
-  });
+  }, form);
+}
+
+export async function updateQuickReplyAction(form: FormData): Promise<void> {
+  await runAdminAction("manageQuickReplies", BACK, "quickReply.updated", ({ db, actor }) => {
+    quickReplies.update(db, id(form, "quickReplyId"), { shortcut: text(form, "shortcut"), body: text(form, "body") }, actor);
+  }, form);
 }
 
 export async function deleteQuickReplyAction(form: FormData): Promise<void> {

@@ -12,5 +12,5 @@ export async function saveSettingsAction(form: FormData): Promise<void> {
     for (const key of changedSettings(getSettings(db), next)) {
       updateSetting(db, key, next[key] as Settings[SettingKey], actor);
     }
-  });
+  }, form);
 }

@@ -5,23 +5,30 @@ import { TextField } from "../field";
 import { requireAdmin } from "../require-admin";
 import type { StatusParams } from "../status";
 import { buttonClass, cardClass } from "../styles";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 import { saveSettingsAction } from "./actions";
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<StatusParams> }) {
   const { t } = await requireAdmin();
   const settings = getSettings(getDb());
+  // After a refusal the form shows what was submitted, not what is saved.
+  const kept = await keptForm("settings");
+  const sharedInbox = kept.held ? kept.value("sharedInbox") === "on" : settings.sharedInbox;
+  const never = kept.held ? kept.value("inactivityNever") !== undefined : settings.inactivityMinutes === null;
   const radio = "mt-0.5 h-4 w-4";
   return (
     <AdminFrame t={t} current="settings" title={t("admin.settings.title")} params={await searchParams}>
       <form action={saveSettingsAction} className={`${cardClass} max-w-2xl space-y-6`} data-testid="settings-form">
+        <KeepForm id={kept.id} />
         <fieldset className="space-y-2">
           <legend className="text-sm font-semibold">{t("admin.settings.shared.legend")}</legend>
           <div className="flex items-start gap-2">
-            <input id="shared-on" type="radio" name="sharedInbox" value="on" defaultChecked={settings.sharedInbox} className={radio} />
+            <input id="shared-on" type="radio" name="sharedInbox" value="on" defaultChecked={sharedInbox} className={radio} />
             <label htmlFor="shared-on" className="text-sm">{t("admin.settings.shared.on")}</label>
           </div>
           <div className="flex items-start gap-2">
-            <input id="shared-off" type="radio" name="sharedInbox" value="off" defaultChecked={!settings.sharedInbox} className={radio} />
+            <input id="shared-off" type="radio" name="sharedInbox" value="off" defaultChecked={!sharedInbox} className={radio} />
             <label htmlFor="shared-off" className="text-sm">{t("admin.settings.shared.off")}</label>
           </div>
         </fieldset>
@@ -35,13 +42,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             min={5}
             max={129600}
             step={1}
-            defaultValue={settings.inactivityMinutes ?? ""}
+            defaultValue={kept.value("inactivityMinutes") ?? settings.inactivityMinutes ?? ""}
             label={t("admin.settings.inactivity.minutes")}
             hint={t("admin.settings.inactivity.hint")}
             className="max-w-xs"
           />
           <div className="flex items-start gap-2">
-            <input id="inactivity-never" type="checkbox" name="inactivityNever" defaultChecked={settings.inactivityMinutes === null} className={radio} />
+            <input id="inactivity-never" type="checkbox" name="inactivityNever" defaultChecked={never} className={radio} />
             <label htmlFor="inactivity-never" className="text-sm">{t("admin.settings.inactivity.never")}</label>
           </div>
         </fieldset>
@@ -54,7 +61,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           max={300}
           step={1}
           required
-          defaultValue={settings.pollIntervalSeconds}
+          defaultValue={kept.value("pollIntervalSeconds") ?? settings.pollIntervalSeconds}
           label={t("admin.settings.poll.label")}
           hint={t("admin.settings.poll.hint")}
           className="max-w-xs"
@@ -66,7 +73,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           inputMode="url"
           spellCheck={false}
           autoComplete="off"
-          defaultValue={settings.paymentLinkPattern}
+          defaultValue={kept.value("paymentLinkPattern") ?? settings.paymentLinkPattern}
           label={t("admin.settings.payment.label")}
           hint={t("admin.settings.payment.hint")}
         />

@@ -17,7 +17,7 @@ export async function createTemplateAction(form: FormData): Promise<void> {
       { channelId: id(form, "channelId"), name: text(form, "name"), language: text(form, "language"), body: text(form, "body") },
       actor,
     );
-  });
+  }, form);
 }
 
 export async function deleteTemplateAction(form: FormData): Promise<void> {

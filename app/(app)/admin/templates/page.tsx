@@ -8,6 +8,8 @@ import { requireAdmin } from "../require-admin";
 import type { StatusParams } from "../status";
 import { ConfirmForm } from "../confirm-form";
 import { buttonClass, captionClass, cardClass, inputClass, labelClass, secondaryButtonClass, tableClass, tdClass, thClass } from "../styles";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 import { createTemplateAction, deleteTemplateAction } from "./actions";
 
 /** Templates are a WhatsApp feature: WhatsApp channels and Zenvia channels fronting WhatsApp. */
@@ -20,6 +22,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const channels = channelViews(db, publicUrl()).filter(hasTemplates);
   const channel = channels.find((c) => String(c.id) === params.channel) ?? channels[0];
   const list = channel ? templates.list(db, channel.id) : [];
+  const kept = await keptForm(`template.create:${channel?.id ?? 0}`);
   return (
     <AdminFrame t={t} current="templates" title={t("admin.templates.title")} params={params}>
       <p className="text-slate-700">{t("admin.templates.intro")}</p>
@@ -83,9 +86,10 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
             <h2 id="add-template" className="mb-4 text-base font-semibold">{t("admin.templates.add.title", { channel: channel.name })}</h2>
             <form action={createTemplateAction} className="grid gap-4 sm:grid-cols-2">
               <input type="hidden" name="channelId" value={channel.id} />
-              <TextField id="new-template-name" name="name" required maxLength={512} autoComplete="off" spellCheck={false} label={t("admin.templates.field.name")} hint={t("admin.templates.hint.name")} />
-              <TextField id="new-template-language" name="language" required maxLength={16} autoComplete="off" spellCheck={false} label={t("admin.templates.field.language")} hint={t("admin.templates.hint.language")} />
-              <TextAreaField id="new-template-body" name="body" required maxLength={5000} label={t("admin.templates.field.body")} hint={t("admin.templates.hint.body")} className="sm:col-span-2" />
+              <KeepForm id={kept.id} />
+              <TextField id="new-template-name" name="name" required maxLength={512} autoComplete="off" spellCheck={false} defaultValue={kept.value("name")} label={t("admin.templates.field.name")} hint={t("admin.templates.hint.name")} />
+              <TextField id="new-template-language" name="language" required maxLength={16} autoComplete="off" spellCheck={false} defaultValue={kept.value("language")} label={t("admin.templates.field.language")} hint={t("admin.templates.hint.language")} />
+              <TextAreaField id="new-template-body" name="body" required maxLength={5000} defaultValue={kept.value("body")} label={t("admin.templates.field.body")} hint={t("admin.templates.hint.body")} className="sm:col-span-2" />
               <div className="sm:col-span-2">
                 <button type="submit" className={buttonClass}>{t("admin.templates.add.submit")}</button>
               </div>

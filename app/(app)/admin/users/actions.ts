@@ -14,7 +14,7 @@ export async function createUserAction(form: FormData): Promise<void> {
       { name: text(form, "name"), email: text(form, "email"), role: oneOf(form, "role", roles), password: text(form, "password") },
       actor,
     );
-  });
+  }, form);
 }
 
 export async function changeRoleAction(form: FormData): Promise<void> {

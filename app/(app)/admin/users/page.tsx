@@ -7,11 +7,15 @@ import { TextField } from "../field";
 import { requireAdmin } from "../require-admin";
 import type { StatusParams } from "../status";
 import { badgeClass, buttonClass, captionClass, cardClass, inputClass, labelClass, secondaryButtonClass, smallInputClass, tableClass, tdClass, thClass } from "../styles";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "./actions";
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<StatusParams> }) {
   const { user: me, t } = await requireAdmin();
   const users = allUsers(getDb());
+  // The password is never kept: a refused form asks for it again.
+  const kept = await keptForm("user.create");
   return (
     <AdminFrame t={t} current="users" title={t("admin.users.title")} params={await searchParams}>
       <div className="overflow-x-auto">
@@ -100,11 +104,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <section aria-labelledby="create-user" className={cardClass}>
         <h2 id="create-user" className="mb-4 text-base font-semibold">{t("admin.users.create.title")}</h2>
         <form action={createUserAction} className="grid gap-4 sm:grid-cols-2" data-testid="create-user-form">
-          <TextField id="new-user-name" name="name" required maxLength={100} autoComplete="off" label={t("admin.users.field.name")} />
-          <TextField id="new-user-email" name="email" type="email" required maxLength={254} autoComplete="off" label={t("admin.users.field.email")} />
+          <KeepForm id={kept.id} />
+          <TextField id="new-user-name" name="name" required maxLength={100} autoComplete="off" defaultValue={kept.value("name")} label={t("admin.users.field.name")} />
+          <TextField id="new-user-email" name="email" type="email" required maxLength={254} autoComplete="off" defaultValue={kept.value("email")} label={t("admin.users.field.email")} />
           <div>
             <label htmlFor="new-user-role" className={labelClass}>{t("admin.users.field.role")}</label>
-            <select id="new-user-role" name="role" defaultValue="agent" className={inputClass}>
+            <select id="new-user-role" name="role" defaultValue={kept.value("role") ?? "agent"} className={inputClass}>
               {roles.map((r) => (
                 <option key={r} value={r}>{t(`shell.role.${r}`)}</option>
               ))}

@@ -1,12 +1,14 @@
 import type { Translate } from "@/server/i18n/locale";
 import { TimeZoneNote } from "../../_time-zone/zone-note";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 import { assignChatAction, cancelScheduleAction, closeChatAction, scheduleChatAction } from "../actions";
 
 const button = "rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700";
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** Close, Schedule and Assign: three small forms, each usable from the keyboard and without JavaScript. */
-export function ChatActions(props: {
+export async function ChatActions(props: {
   chat: { id: number; status: string; assigneeId: number | null; remindAt: number | null; remindNote: string | null };
   returnTo: string;
   reasons: { id: number; label: string; active: boolean; systemKey: string | null }[];
@@ -16,6 +18,8 @@ export function ChatActions(props: {
 }) {
   const { chat, returnTo, reasons, team, remindDefault, t } = props;
   if (chat.status === "closed") return null;
+  // A refused form comes back filled in as it was sent, its panel open (app/_lib/kept-form.ts).
+  const [close, schedule, assign] = await Promise.all([keptForm(`close:${chat.id}`), keptForm(`schedule:${chat.id}`), keptForm(`assign:${chat.id}`)]);
   const hidden = (
     <>
       <input type="hidden" name="chatId" value={chat.id} />
@@ -24,16 +28,17 @@ export function ChatActions(props: {
   );
   const assignable = team.filter((u) => u.active && u.id !== chat.assigneeId);
   return (
-    <details id="chat-actions" className="border-b border-slate-200 bg-slate-50 text-sm" data-testid="chat-actions">
+    <details id="chat-actions" open={close.held || schedule.held || assign.held} className="border-b border-slate-200 bg-slate-50 text-sm" data-testid="chat-actions">
       <summary className="cursor-pointer px-4 py-2 font-medium text-slate-700">
         {t("chat.close.title")} · {t("chat.schedule.title")} · {t("chat.assign.title")}
       </summary>
     <section aria-label={t("chat.actions")} className="grid gap-3 p-3 pt-0 lg:grid-cols-3">
       <form action={closeChatAction} className="space-y-2" data-testid="close-form">
         {hidden}
+        <KeepForm id={close.id} />
         <label className="block font-medium">
           {t("chat.close.reason")}
-          <select id="close-reason" name="reasonId" required className={field} defaultValue="">
+          <select id="close-reason" name="reasonId" required className={field} defaultValue={close.value("reasonId") ?? ""}>
             <option value="" disabled>—</option>
             {reasons.filter((r) => r.active && !r.systemKey).map((r) => (
               <option key={r.id} value={r.id}>{r.label}</option>
@@ -45,14 +50,15 @@ export function ChatActions(props: {
 
       <form action={scheduleChatAction} className="space-y-2" data-testid="schedule-form">
         {hidden}
+        <KeepForm id={schedule.id} />
         <label className="block font-medium">
           {t("chat.schedule.at")}
-          <input id="schedule-at" type="datetime-local" name="at" required defaultValue={remindDefault} className={field} aria-describedby="schedule-at-zone" />
+          <input id="schedule-at" type="datetime-local" name="at" required defaultValue={schedule.value("at") ?? remindDefault} className={field} aria-describedby="schedule-at-zone" />
         </label>
         <TimeZoneNote id="schedule-at-zone" t={t} />
         <label className="block font-medium">
           {t("chat.schedule.note")}
-          <input type="text" name="note" maxLength={500} defaultValue={chat.remindNote ?? ""} className={field} />
+          <input type="text" name="note" maxLength={500} defaultValue={schedule.value("note") ?? chat.remindNote ?? ""} className={field} />
         </label>
         <div className="flex gap-2">
           <button type="submit" className={button}>{t("chat.schedule.submit")}</button>
@@ -61,10 +67,11 @@ export function ChatActions(props: {
 
       <form action={assignChatAction} className="space-y-2" data-testid="assign-form">
         {hidden}
+        <KeepForm id={assign.id} />
         <input type="hidden" name="expectedAssigneeId" value={chat.assigneeId ?? ""} />
         <label className="block font-medium">
           {t("chat.assign.agent")}
-          <select id="assign-user" name="userId" required className={field} defaultValue="">
+          <select id="assign-user" name="userId" required className={field} defaultValue={assign.value("userId") ?? ""}>
             <option value="" disabled>—</option>
             {assignable.map((u) => (
               <option key={u.id} value={u.id}>{u.name}</option>

@@ -6,15 +6,15 @@ import type { serverApi } from "@/server/api/caller";
 import { formatDateTime } from "@/server/i18n/format";
 import { keysWithPrefix } from "@/server/i18n/pick";
 import { pickMessages } from "@/server/i18n/subset";
-import { acknowledgeReminderAction, sendCallAction, sendTextAction } from "../actions";
+import { acknowledgeReminderAction, sendCallAction } from "../actions";
 import { LiveMessages } from "../_live/live-messages";
 import { inboxHref, type InboxState } from "../url";
 import { ChannelIcon } from "./channel-icon";
 import { addNoteAction } from "../agent-actions";
 import { AssignToMe } from "./assign-to-me";
 import { ChatActions } from "./chat-actions";
-import { Composer } from "./composer";
-import { ComposerExtras, QuickReplyList, TemplateForms } from "./composer-extras";
+import { ComposerArea } from "./composer-area";
+import { TemplateForms } from "./composer-extras";
 import { DeleteChatForm } from "./moderation-forms";
 import { NoteForm } from "./note-form";
 import { SeenWhileOpen } from "./seen-while-open";
@@ -36,7 +36,7 @@ export interface ChatPaneProps {
   team: { id: number; name: string; active: boolean }[];
   reasons: { id: number; label: string; active: boolean; systemKey: string | null }[];
   templates: { name: string; language: string; body: string }[];
-  quickReplies: { shortcut: string; body: string }[];
+  quickReplies: { id: number; shortcut: string; body: string }[];
   paymentEnabled: boolean;
   locale: Locale;
   t: Translate;
@@ -146,33 +146,18 @@ export function ChatPane(props: ChatPaneProps) {
         </div>
       )}
       {canWrite && (
-        <>
-          <Composer
-            key={messages.at(-1)?.id ?? 0}
-            action={sendTextAction}
-            chatId={chat.id}
-            returnTo={returnTo}
-            limit={limit}
-            channelName={channelLabel(ref)}
-            quickReplies={quickReplies}
-            labels={{
-              label: t("composer.label"),
-              send: t("composer.send"),
-              counter: t("composer.counter"),
-              overLimit: t("composer.overLimit"),
-              quickReplies: t("composer.quickReplies"),
-              hint: t("composer.quickReplyHint"),
-            }}
-          />
-          <details className="border-t border-slate-200 bg-white px-3 py-2">
-            <summary className="cursor-pointer text-sm text-slate-700">{t("composer.more")}</summary>
-            <div className="mt-2 space-y-3">
-              <QuickReplyList chatId={chat.id} returnTo={returnTo} quickReplies={quickReplies} t={t} />
-              <ComposerExtras chatId={chat.id} returnTo={returnTo} paymentEnabled={paymentEnabled} t={t} />
-              {whatsappLike && templates.length > 0 && <TemplateForms chatId={chat.id} returnTo={returnTo} t={t} templates={templates.map((tpl) => ({ ...tpl, variableCount: templateVariableCount(tpl.body) }))} />}
-            </div>
-          </details>
-        </>
+        <ComposerArea
+          resetKey={messages.at(-1)?.id ?? 0}
+          chatId={chat.id}
+          returnTo={returnTo}
+          limit={limit}
+          channelName={channelLabel(ref)}
+          quickReplies={quickReplies}
+          people={{ contactName: contact.name, agentName: names.get(user.id) ?? "" }}
+          paymentEnabled={paymentEnabled}
+          templates={whatsappLike ? templates.map((tpl) => ({ ...tpl, variableCount: templateVariableCount(tpl.body) })) : []}
+          t={t}
+        />
       )}
       <NoteForm
         key={`note-${messages.at(-1)?.id ?? 0}`}

@@ -10,6 +10,8 @@ import type { StatusParams } from "../../status";
 import { buttonClass, cardClass } from "../../styles";
 import { editChannelAction } from "../actions";
 import { ChannelFields } from "../channel-fields";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm } from "@/app/_lib/kept-form";
 
 export default async function EditChannelPage(props: { params: Promise<{ id: string }>; searchParams: Promise<StatusParams> }) {
   const { t } = await requireAdmin();
@@ -17,6 +19,7 @@ export default async function EditChannelPage(props: { params: Promise<{ id: str
   const channel = channelViews(getDb(), publicUrl()).find((c) => c.id === channelId);
   if (!channel) notFound();
   const prefix = `edit-${channel.id}`;
+  const kept = await keptForm(`channel.edit:${channel.id}`);
   return (
     <AdminFrame t={t} current="channels" title={t("admin.channels.edit.title", { name: channel.name })} params={await props.searchParams}>
       <p>
@@ -31,10 +34,11 @@ export default async function EditChannelPage(props: { params: Promise<{ id: str
       <form action={editChannelAction} className={`${cardClass} grid gap-4 sm:grid-cols-2`}>
         <input type="hidden" name="channelId" value={channel.id} />
         <input type="hidden" name="type" value={channel.type} />
-        <TextField id={`${prefix}-name`} name="name" required maxLength={80} defaultValue={channel.name} autoComplete="off" label={t("admin.channels.field.name")} />
-        <ChannelFields t={t} type={channel.type} idPrefix={prefix} current={channel.config} />
+        <KeepForm id={kept.id} />
+        <TextField id={`${prefix}-name`} name="name" required maxLength={80} defaultValue={kept.value("name") ?? channel.name} autoComplete="off" label={t("admin.channels.field.name")} />
+        <ChannelFields t={t} type={channel.type} idPrefix={prefix} current={channel.config} kept={kept.value} />
         <div className="flex items-center gap-2 sm:col-span-2">
-          <input id={`${prefix}-active`} type="checkbox" name="active" defaultChecked={channel.active} className="h-4 w-4" />
+          <input id={`${prefix}-active`} type="checkbox" name="active" defaultChecked={kept.held ? kept.value("active") !== undefined : channel.active} className="h-4 w-4" />
           <label htmlFor={`${prefix}-active`} className="text-sm font-medium">{t("admin.channels.edit.active")}</label>
         </div>
         <div className="sm:col-span-2">
