@@ -10,16 +10,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div lang={locale} className="flex h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only">{t("shell.skip")}</a>
-      <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
         <Link href="/inbox" className="font-semibold text-brand-700">{t("app.name")}</Link>
-        <nav className="flex gap-3 text-sm">
+        <nav className="flex gap-3 text-sm whitespace-nowrap">
           <Link href="/inbox">{t("shell.inbox")}</Link>
           <Link href="/reports">{t("shell.reports")}</Link>
           {user.role === "admin" && <Link href="/admin">{t("shell.admin")}</Link>}
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm" data-testid="current-user">
+        <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap" data-testid="current-user">
           <Link href="/profile" className="font-medium hover:underline" title={t("shell.profile")}>{user.name}</Link>
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`shell.role.${user.role}`)}</span>
+          <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700 sm:inline">{t(`shell.role.${user.role}`)}</span>
           <form action={logoutAction}>
             <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">{t("shell.signOut")}</button>
           </form>

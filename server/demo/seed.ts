@@ -52,6 +52,7 @@ export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL
   const [admin, lucia, mateus] = await Promise.all(people.map((p) => createUser(db, p, actor))) as [PublicUser, PublicUser, PublicUser];
 
   updateSetting(db, "paymentLinkPattern", "https://pay.example.com/checkout?amount={amount}&currency={currency}&description={description}", actor);
+  updateSetting(db, "currency", "BRL", actor);
   const views: ChannelView[] = [
     createChannel(db, { type: "whatsapp", name: "WhatsApp Loja", fields: { phoneNumberId: "100000000000001", accessToken: "demo-wa-token", appSecret: "demo-wa-secret", verifyToken: "demo-verify", apiBaseUrl: `${simulatorUrl}/v23.0` } }, actor, ""),
     createChannel(db, { type: "instagram", name: "Instagram @loja", fields: { accountId: "17840000000000001", accessToken: "demo-ig-token", appSecret: "demo-ig-secret", verifyToken: "demo-verify", apiBaseUrl: `${simulatorUrl}/v23.0` } }, actor, ""),

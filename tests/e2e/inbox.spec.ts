@@ -32,16 +32,21 @@ test("a message arrives, an agent answers, schedules, transfers, and the new own
   await openChatActions(ana);
   await ana.locator("#assign-user").selectOption({ label: AGENT2.name });
   await expect(ana.getByTestId("assign-form")).toContainText("Transferring closes this chat");
+  await ana.getByTestId("assign-form").getByLabel("Note for the agent (optional)").fill("Ela calça 38; confirmar o endereço.");
   await ana.getByTestId("assign-form").getByRole("button", { name: "Assign" }).click();
-  await expect(ana.getByTestId("chat-assignee")).toHaveText(`Assigned to ${AGENT2.name}`);
-  await expect(ana.getByTestId("chat-status")).toHaveText("Open");
-  await expect(ana.getByTestId("system-event").filter({ hasText: `Transferred from Ana Lima to ${AGENT2.name}` }).last()).toBeVisible();
-  await expect(ana.getByTestId("earlier-messages")).toContainText("Entregamos até as 14h");
+  // The chat is Luis's now: Ana is back on her list, not on his chat.
+  await expect(ana).not.toHaveURL(/chat=/);
+  await expect(ana.getByTestId("chat-pane")).toHaveCount(0);
 
   const luis = await pageFor(browser, AGENT2);
   await luis.goto("/inbox?section=mine&status=open");
   await luis.getByTestId("chat-row").filter({ hasText: "Marina Souza" }).click();
   await expect(luis.getByTestId("chat-pane")).toContainText("Vocês entregam no sábado?");
+  await expect(luis.getByTestId("chat-status")).toHaveText("Open");
+  await expect(luis.getByTestId("system-event").filter({ hasText: `Transferred from Ana Lima to ${AGENT2.name}` }).last()).toBeVisible();
+  await expect(luis.getByTestId("earlier-messages")).toContainText("Entregamos até as 14h");
+  // The handover note is a private note addressed to him.
+  await expect(luis.getByTestId("messages")).toContainText("Ela calça 38; confirmar o endereço.");
   await openChatActions(luis);
   await luis.locator("#close-reason").selectOption({ label: "Resolved" });
   await luis.getByTestId("close-form").getByRole("button", { name: "Close chat" }).click();

@@ -78,13 +78,16 @@ export async function assignChatAction(formData: FormData): Promise<void> {
         chatId: chatId(formData),
         userId: int.parse(formData.get("userId")),
         expectedAssigneeId: expected === "" ? null : int.parse(expected),
+        note: text(formData, "transferNote") || null,
       }),
     "ok",
-    // After a transfer the old chat is closed; follow the conversation to the new chat when we may see it.
+    // After a transfer the chat is someone else's: back to the list it was opened from.
     (result) => {
-      const r = result as { type: string; chat: { id: number } };
-      const back = safeReturnTo(formData.get("returnTo"), "/inbox");
-      return r.type === "transfer" ? back.replace(/([?&])chat=\d+/, `$1chat=${r.chat.id}`) : undefined;
+      const r = result as { type: string };
+      const back = new URL(safeReturnTo(formData.get("returnTo"), "/inbox"), "http://charla.invalid");
+      back.searchParams.delete("chat");
+      back.searchParams.delete("messages");
+      return r.type === "transfer" ? `${back.pathname}${back.search}` : undefined;
     },
   );
 }

@@ -7,6 +7,7 @@ import { requestLocale } from "@/server/i18n/request";
 import { ChatList } from "./_components/chat-list";
 import { ChatPane, MESSAGE_PAGE, type ChatViewData } from "./_components/chat-pane";
 import { AlertsToggle } from "./_components/alerts-toggle";
+import { FlashCleaner } from "./_components/flash-cleaner";
 import { LiveInbox } from "./_live/live-inbox";
 import { LiveTitle } from "./_live/live-counts";
 import type { LiveState } from "./_live/live-state";
@@ -100,8 +101,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   return (
     <LiveInbox initial={initial} view={liveView} intervals={pollIntervals(settings.pollIntervalSeconds)} alertTexts={{ pending: t("notify.pending"), reminder: t("notify.reminder") }}>
     <LiveTitle />
-    <div className="flex h-full min-h-0">
-      <aside className={`w-full shrink-0 flex-col border-r border-slate-200 bg-white md:flex md:w-56 ${chat ? "hidden" : "flex"} md:max-w-none`}>
+    <div className="flex h-full min-h-0 flex-col md:flex-row">
+      <h1 className="sr-only">{t("shell.inbox")}: {t(`section.${state.section}`)}</h1>
+      <aside className={`w-full shrink-0 flex-col border-b border-slate-200 bg-white md:flex md:w-56 md:border-r md:border-b-0 ${chat ? "hidden" : "flex"}`}>
         <form action="/inbox" method="get" role="search" className="p-2">
           <label htmlFor="inbox-search" className="sr-only">{t("inbox.search.label")}</label>
           <input id="inbox-search" name="q" type="search" defaultValue={state.q ?? ""} placeholder={t("inbox.search.label")} className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
@@ -122,7 +124,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         </div>
       </aside>
 
-      <section aria-label={t("inbox.list.label")} className={`min-h-0 w-full shrink-0 flex-col overflow-y-auto border-r border-slate-200 bg-white md:flex md:w-80 ${chat ? "hidden" : "flex"}`}>
+      <section aria-label={t("inbox.list.label")} className={`min-h-0 w-full flex-1 flex-col overflow-y-auto border-slate-200 bg-white md:flex md:w-80 md:flex-none md:shrink-0 md:border-r ${chat ? "hidden" : "flex"}`}>
         {state.q ? (
           <>
             <div className="flex items-center justify-between border-b border-slate-200 p-2 text-sm">
@@ -145,6 +147,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         {flash && (
           <p role={flash.kind === "error" ? "alert" : "status"} data-testid={`flash-${flash.kind}`} className={`px-4 py-2 text-sm ${flash.kind === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}>
             {flash.text}
+            <FlashCleaner />
           </p>
         )}
         {typeof chat === "string" ? (
@@ -161,6 +164,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
             templates={extras[2]}
             quickReplies={extras[3]}
             paymentEnabled={Boolean(settings.paymentLinkPattern)}
+            currency={settings.currency}
             locale={locale}
             t={t}
           />

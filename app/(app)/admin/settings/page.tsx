@@ -78,6 +78,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           hint={t("admin.settings.payment.hint")}
         />
 
+        <TextField
+          id="currency"
+          name="currency"
+          required
+          maxLength={3}
+          autoComplete="off"
+          defaultValue={kept.value("currency") ?? settings.currency}
+          label={t("admin.settings.currency.label")}
+          hint={t("admin.settings.currency.hint")}
+          className="max-w-xs"
+        />
+
         <button type="submit" className={buttonClass}>{t("admin.settings.submit")}</button>
       </form>
     </AdminFrame>

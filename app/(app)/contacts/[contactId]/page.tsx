@@ -58,7 +58,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
           <header className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm">
             <h2 className="font-medium">{t("contact.chat", { id: chat.id })}</h2>
             <span>{formatDateTime(chat.openedAt, locale, user.timeZone)}</span>
-            <span className="rounded bg-slate-100 px-2 text-xs">{t(`status.${chat.status}`)}</span>
+            <span className="rounded bg-slate-100 px-2 text-xs">{t(`chatStatus.${chat.status}`)}</span>
             <Link className="ml-auto text-brand-700 underline" href={inboxHref({ section: "all", status: chat.status }, { chat: chat.id })}>{t("contact.openInInbox")}</Link>
           </header>
           <ol className="bg-slate-50 px-4 py-2">

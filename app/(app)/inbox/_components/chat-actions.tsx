@@ -32,7 +32,7 @@ export async function ChatActions(props: {
       <summary className="cursor-pointer px-4 py-2 font-medium text-slate-700">
         {t("chat.close.title")} · {t("chat.schedule.title")} · {t("chat.assign.title")}
       </summary>
-    <section aria-label={t("chat.actions")} className="grid gap-3 p-3 pt-0 lg:grid-cols-3">
+    <section aria-label={t("chat.actions")} className="grid max-h-[45dvh] gap-3 overflow-y-auto p-3 pt-0 md:max-h-none md:overflow-visible lg:grid-cols-3">
       <form action={closeChatAction} className="space-y-2" data-testid="close-form">
         {hidden}
         <KeepForm id={close.id} />
@@ -77,6 +77,10 @@ export async function ChatActions(props: {
               <option key={u.id} value={u.id}>{u.name}</option>
             ))}
           </select>
+        </label>
+        <label className="block font-medium">
+          {t("chat.assign.note")}
+          <textarea name="transferNote" rows={2} maxLength={4000} defaultValue={assign.value("transferNote") ?? ""} placeholder={t("chat.assign.notePlaceholder")} className={field} />
         </label>
         {chat.assigneeId !== null && <p className="text-xs text-amber-800" role="note">{t("chat.assign.transferWarning")}</p>}
         <button type="submit" className={button}>{t("chat.assign.submit")}</button>

@@ -13,6 +13,7 @@ import { ChannelIcon } from "./channel-icon";
 import { addNoteAction } from "../agent-actions";
 import { AssignToMe } from "./assign-to-me";
 import { ChatActions } from "./chat-actions";
+import { OpenFromHash } from "./open-from-hash";
 import { ComposerArea } from "./composer-area";
 import { TemplateForms } from "./composer-extras";
 import { DeleteChatForm } from "./moderation-forms";
@@ -25,7 +26,7 @@ export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
 /** Messages shown when a chat opens, and how many more each "Show earlier messages" adds (the API's limit caps it). */
 export const MESSAGE_PAGE = 50;
 const MAX_MESSAGES = 1000;
-const LIVE_MESSAGE_KEYS = [...keysWithPrefix("msg.", "system.", "day."), "chat.showEarlier", "chat.earlierEnd", "chat.newMessages"] as const;
+const LIVE_MESSAGE_KEYS = [...keysWithPrefix("msg.", "system.", "day."), "chat.showEarlier", "chat.earlierEnd", "chat.newMessages", "chat.messages"] as const;
 
 export interface ChatPaneProps {
   view: ChatViewData;
@@ -38,12 +39,14 @@ export interface ChatPaneProps {
   templates: { name: string; language: string; body: string }[];
   quickReplies: { id: number; shortcut: string; body: string }[];
   paymentEnabled: boolean;
+  /** The company currency the payment-link form starts with. */
+  currency: string;
   locale: Locale;
   t: Translate;
 }
 
 export function ChatPane(props: ChatPaneProps) {
-  const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, paymentEnabled, locale, t } = props;
+  const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, paymentEnabled, currency, locale, t } = props;
   const { chat, earlier, contact, channel, assignee, messages, history } = view;
   const tz = user.timeZone;
   const names = new Map(team.map((u) => [u.id, u.name]));
@@ -64,13 +67,13 @@ export function ChatPane(props: ChatPaneProps) {
   );
 
   return (
-    <section aria-label={contact.name} className="flex h-full min-h-0 flex-col" data-testid="chat-pane" data-chat-id={chat.id}>
+    <section aria-label={contact.name} className="flex h-full min-h-0 flex-col overflow-y-auto md:overflow-hidden" data-testid="chat-pane" data-chat-id={chat.id}>
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
         <a href={inboxHref(state, { chat: undefined })} className="text-sm text-brand-700 underline md:hidden">← {t("chat.back")}</a>
         <ChannelIcon type={channel.type} />
         <h2 className="text-lg font-semibold" data-testid="chat-contact-name">{contact.name}</h2>
         <span className="text-sm text-slate-600">{contact.phone ?? contact.handle ?? ""}</span>
-        <span data-testid="chat-status" className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`status.${chat.status}`)}</span>
+        <span data-testid="chat-status" className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`chatStatus.${chat.status}`)}</span>
         <span data-testid="chat-assignee" className="text-sm text-slate-600">{assignee ? t("chat.assignedTo", { name: assignee.name }) : t("chat.unassigned")}</span>
         <AssignToMe chat={chat} user={user} assigneeName={assignee?.name ?? null} returnTo={returnTo} t={t} />
         <div className="ml-auto flex items-center gap-2 text-sm">
@@ -90,7 +93,7 @@ export function ChatPane(props: ChatPaneProps) {
               {history.filter((h) => h.id !== chat.id).map((h) => (
                 <li key={h.id}>
                   <a className="text-brand-700 underline" href={inboxHref({ section: "all", status: h.status }, { chat: h.id })}>
-                    {t("chat.historyItem", { id: h.id, date: formatDateTime(h.openedAt, locale, tz), status: t(`status.${h.status}`) })}
+                    {t("chat.historyItem", { id: h.id, date: formatDateTime(h.openedAt, locale, tz), status: t(`chatStatus.${h.status}`) })}
                   </a>
                 </li>
               ))}
@@ -111,6 +114,7 @@ export function ChatPane(props: ChatPaneProps) {
         <p className="bg-sky-50 px-4 py-2 text-sm text-sky-900">{t("chat.schedule.current", { time: formatDateTime(chat.remindAt, locale, tz) })}{chat.remindNote ? ` — ${chat.remindNote}` : ""}</p>
       )}
 
+      <OpenFromHash />
       <ChatActions
         chat={chat}
         returnTo={returnTo}
@@ -155,7 +159,9 @@ export function ChatPane(props: ChatPaneProps) {
           quickReplies={quickReplies}
           people={{ contactName: contact.name, agentName: names.get(user.id) ?? "" }}
           paymentEnabled={paymentEnabled}
+          currency={currency}
           templates={whatsappLike ? templates.map((tpl) => ({ ...tpl, variableCount: templateVariableCount(tpl.body) })) : []}
+          handlerName={assignee && assignee.id !== user.id ? assignee.name : null}
           t={t}
         />
       )}

@@ -18,10 +18,12 @@ export async function ComposerArea(props: {
   quickReplies: { id: number; shortcut: string; body: string }[];
   people: QuickReplyPeople;
   paymentEnabled: boolean;
+  currency: string;
   templates: TemplateOption[];
+  handlerName: string | null;
   t: Translate;
 }) {
-  const { resetKey, chatId, returnTo, limit, channelName, quickReplies, people, paymentEnabled, templates, t } = props;
+  const { resetKey, chatId, returnTo, limit, channelName, quickReplies, people, paymentEnabled, currency, templates, handlerName, t } = props;
   const [text, file, ...more] = await Promise.all([
     keptForm(`composer:${chatId}`),
     keptForm(`file:${chatId}`),
@@ -43,6 +45,7 @@ export async function ComposerArea(props: {
       initialText={text.value("body")}
       // A refused form in a panel comes back with its panel open, even without JavaScript.
       keptPanel={file.held ? "attach" : more.some((k) => k.held) ? "more" : null}
+      handlerName={handlerName}
       labels={{
         label: t("composer.label"),
         send: t("composer.send"),
@@ -52,9 +55,10 @@ export async function ComposerArea(props: {
         hint: t("composer.quickReplyHint"),
         attach: t("composer.attachButton"),
         more: t("composer.more"),
+        teammate: t("composer.teammate"),
       }}
       attach={<AttachForm chatId={chatId} returnTo={returnTo} t={t} />}
-      more={<MoreMenu chatId={chatId} returnTo={returnTo} paymentEnabled={paymentEnabled} quickReplies={quickReplies} people={people} templates={templates} t={t} />}
+      more={<MoreMenu chatId={chatId} returnTo={returnTo} paymentEnabled={paymentEnabled} currency={currency} quickReplies={quickReplies} people={people} templates={templates} t={t} />}
     />
   );
 }

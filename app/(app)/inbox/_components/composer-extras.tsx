@@ -110,12 +110,13 @@ export async function MoreMenu(props: {
   chatId: number;
   returnTo: string;
   paymentEnabled: boolean;
+  currency: string;
   quickReplies: { id: number; shortcut: string; body: string }[];
   people: QuickReplyPeople;
   templates: TemplateOption[];
   t: Translate;
 }) {
-  const { chatId, returnTo, paymentEnabled, quickReplies, people, templates, t } = props;
+  const { chatId, returnTo, paymentEnabled, currency, quickReplies, people, templates, t } = props;
   const [location, payment, ...kept] = await Promise.all([keptForm(`location:${chatId}`), keptForm(`payment:${chatId}`), ...templates.map((tpl) => keptForm(templateFormId(chatId, tpl)))]);
   return (
     <div className="space-y-3">
@@ -134,7 +135,7 @@ export async function MoreMenu(props: {
           <Hidden chatId={chatId} returnTo={returnTo} formId={payment.id} />
           <p className={`col-span-2 ${heading}`}>{t("composer.payment")}</p>
           <label className="text-sm">{t("composer.amount")}<input name="amount" required inputMode="decimal" defaultValue={payment.value("amount")} className={field} /></label>
-          <label className="text-sm">{t("composer.currency")}<input name="currency" required maxLength={3} defaultValue={payment.value("currency") ?? "BRL"} className={field} /></label>
+          <label className="text-sm">{t("composer.currency")}<input name="currency" required maxLength={3} defaultValue={payment.value("currency") ?? currency} className={field} /></label>
           <label className="col-span-2 text-sm">{t("composer.description")}<input name="description" required maxLength={200} defaultValue={payment.value("description")} className={field} /></label>
           <button type="submit" className={`${button} col-span-2`}>{t("composer.paymentSend")}</button>
         </form>

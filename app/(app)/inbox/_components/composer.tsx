@@ -15,6 +15,8 @@ export interface ComposerLabels {
   hint: string;
   attach: string;
   more: string;
+  /** "{name} is handling this chat — reply anyway", when the chat is a teammate's. */
+  teammate: string;
 }
 
 const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
@@ -68,6 +70,8 @@ export function Composer(props: {
   initialText?: string;
   /** The panel holding a refused form, open from the start. */
   keptPanel?: ComposerPanel | null;
+  /** The teammate the chat is assigned to, when it is not the viewer: replying needs a tick first. */
+  handlerName?: string | null;
   labels: ComposerLabels;
   attach: ReactNode;
   more: ReactNode;
@@ -150,6 +154,13 @@ export function Composer(props: {
         <input type="hidden" name="chatId" value={chatId} />
         <input type="hidden" name="returnTo" value={returnTo} />
         <input type="hidden" name={FORM_ID_FIELD} value={formId} />
+        {props.handlerName && (
+          // A required box: the browser holds the send until it is ticked, with or without JavaScript.
+          <label className="mb-2 flex items-center gap-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="teammate-confirm">
+            <input type="checkbox" name="takeover" required />
+            {fill(labels.teammate, { name: props.handlerName })}
+          </label>
+        )}
         <label htmlFor="composer-body" className="sr-only">{labels.label}</label>
         {open && (
           <ul id="composer-suggestions" role="listbox" aria-label={labels.quickReplies} className="mb-2 rounded border border-slate-200 text-sm" data-testid="quick-reply-suggestions">

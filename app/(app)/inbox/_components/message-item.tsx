@@ -1,6 +1,6 @@
 import type { Locale, Translate } from "@/server/i18n/locale";
 import type { AttachmentRow, MessageRow } from "@/server/repositories/messages";
-import { formatDateTime, formatTime } from "@/server/i18n/format";
+import { formatDateTime, formatMoney, formatTime } from "@/server/i18n/format";
 import { LinkifiedText } from "./linkified-text";
 import { NoteItem } from "./note-item";
 
@@ -40,7 +40,7 @@ function SystemLine({ message, ctx }: { message: MessageRow; ctx: MessageContext
       text = t("system.reminder_due");
   }
   return (
-    <li data-testid="system-event" className="my-2 text-center text-xs text-slate-500">
+    <li data-testid="system-event" className="my-2 text-center text-xs text-slate-600">
       <span className="rounded-full bg-slate-100 px-3 py-1">
         {text} · {formatTime(message.createdAt, ctx.locale, ctx.timeZone)}
       </span>
@@ -76,7 +76,7 @@ function Attachment({ a, kind, t }: { a: AttachmentRow; kind: string; t: Transla
   );
 }
 
-function Body({ message, attachments, t }: { message: MessageRow; attachments: AttachmentRow[]; t: Translate }) {
+function Body({ message, attachments, t, locale }: { message: MessageRow; attachments: AttachmentRow[]; t: Translate; locale: Locale }) {
   const p = (message.payload ?? {}) as Payload;
   switch (message.kind) {
     case "location": {
@@ -98,7 +98,7 @@ function Body({ message, attachments, t }: { message: MessageRow; attachments: A
       return (
         <div className="rounded border border-slate-200 bg-white p-3 text-sm">
           <p className="font-medium">💳 {t("msg.payment")}</p>
-          <p className="text-lg font-semibold">{new Intl.NumberFormat(undefined, { style: "currency", currency: str(p.currency) || "USD" }).format(num(p.amount))}</p>
+          <p className="text-lg font-semibold">{formatMoney(num(p.amount), str(p.currency) || "USD", locale)}</p>
           <p>{str(p.description)}</p>
           {/^https:\/\//.test(url) && <a className="text-brand-700 underline break-all" target="_blank" rel="noopener noreferrer" href={url}>{t("msg.pay")}</a>}
         </div>
@@ -153,7 +153,7 @@ export function MessageItem(props: {
   const author = message.authorKind === "contact" ? t("msg.fromContact") : message.authorKind === "bot" ? t("msg.fromBot") : ctx.userName(message.authorId);
   return (
     <li data-testid="message" data-kind={message.kind} data-direction={message.direction} className={outbound ? "msg msg-out" : "msg"}>
-      {message.deletedAt ? <p className="text-sm italic text-slate-500">{t("msg.deleted")}</p> : <Body message={message} attachments={attachments} t={t} />}
+      {message.deletedAt ? <p className="text-sm italic text-slate-500">{t("msg.deleted")}</p> : <Body message={message} attachments={attachments} t={t} locale={ctx.locale} />}
       <p className="msg-meta">
         {outbound ? author : null}
         <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt, ctx.locale, ctx.timeZone)}</time>

@@ -90,8 +90,9 @@ export function LiveMessages(props: LiveMessagesProps) {
   let lastDay = "";
 
   return (
-    <div className="relative flex min-h-0 flex-1 flex-col">
-      <ol ref={list} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-2" data-testid="messages" aria-live="polite">
+    <div className="relative flex min-h-[55dvh] flex-1 flex-col md:min-h-0">
+      {/* Focusable so the keyboard can scroll it, whatever it holds. */}
+      <ol ref={list} onScroll={onScroll} tabIndex={0} aria-label={t("chat.messages")} className="min-h-0 flex-1 overflow-y-auto bg-slate-50 px-4 py-2" data-testid="messages" aria-live="polite">
         {showEarlierHref && (
           <li className="my-2 text-center text-sm">
             <a href={showEarlierHref} data-testid="show-earlier" className="text-brand-700 underline">{t("chat.showEarlier")}</a>

@@ -183,6 +183,8 @@ export const en = {
   "admin.settings.poll.hint": "How often browsers check for new messages: 2 to 300.",
   "admin.settings.payment.label": "Payment-link URL pattern",
   "admin.settings.payment.hint": "An https URL containing {amount}, and optionally {currency} and {description}. Empty turns payment links off.",
+  "admin.settings.currency.label": "Currency for payment links",
+  "admin.settings.currency.hint": "The ISO 4217 code the payment-link form starts with, such as USD, ARS or BRL.",
   "admin.settings.submit": "Save settings",
   "admin.audit.title": "Audit log",
   "admin.audit.caption": "Changes, newest first",

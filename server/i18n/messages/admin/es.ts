@@ -185,6 +185,8 @@ export const es: Messages = {
   "admin.settings.poll.hint": "Cada cuánto buscan los navegadores mensajes nuevos: de 2 a 300.",
   "admin.settings.payment.label": "Patrón de URL del enlace de pago",
   "admin.settings.payment.hint": "Una URL https que contenga {amount} y, si quieres, {currency} y {description}. Vacío desactiva los enlaces de pago.",
+  "admin.settings.currency.label": "Moneda de los enlaces de pago",
+  "admin.settings.currency.hint": "El código ISO 4217 con el que empieza el formulario de enlace de pago, como USD, ARS o BRL.",
   "admin.settings.submit": "Guardar configuración",
   "admin.audit.title": "Registro de auditoría",
   "admin.audit.caption": "Cambios, los más recientes primero",

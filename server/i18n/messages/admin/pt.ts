@@ -185,6 +185,8 @@ export const pt: Messages = {
   "admin.settings.poll.hint": "De quanto em quanto tempo os navegadores buscam mensagens novas: de 2 a 300.",
   "admin.settings.payment.label": "Padrão de URL do link de pagamento",
   "admin.settings.payment.hint": "Uma URL https contendo {amount} e, se quiser, {currency} e {description}. Vazio desliga os links de pagamento.",
+  "admin.settings.currency.label": "Moeda dos links de pagamento",
+  "admin.settings.currency.hint": "O código ISO 4217 com que o formulário de link de pagamento começa, como USD, ARS ou BRL.",
   "admin.settings.submit": "Salvar configurações",
   "admin.audit.title": "Registro de auditoria",
   "admin.audit.caption": "Alterações, das mais recentes às mais antigas",
