@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { pageFor } from "./helpers";
+import { AGENT } from "./users";
+import { receiveWhatsAppText, uniquePhone } from "./webhook";
+
+test("the row's ⋯ menu opens the chat with its actions panel, without a full page load", async ({ browser, request }) => {
+  const waId = uniquePhone();
+  const contact = { waId, name: `Menu ${waId.slice(-4)}` };
+  await receiveWhatsAppText(request, contact, "Olá");
+  const ana = await pageFor(browser, AGENT);
+  await ana.goto("/inbox?section=unassigned&status=open&order=desc");
+  await ana.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await ana.getByRole("link", { name: `Actions for ${contact.name}` }).click();
+  await expect(ana.getByTestId("chat-actions")).toHaveAttribute("open", "");
+  await expect(ana.locator("#close-reason")).toBeFocused();
+  // Still the same document: a client-side navigation, not a reload.
+  expect(await ana.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+});
+
+test("the 'Sent' banner is not kept in the address: a reload does not show it again", async ({ browser, request }) => {
+  const waId = uniquePhone();
+  await receiveWhatsAppText(request, { waId, name: `Banner ${waId.slice(-4)}` }, "Oi");
+  const ana = await pageFor(browser, AGENT);
+  await ana.goto("/inbox?section=unassigned&status=open&order=desc");
+  await ana.getByTestId("chat-row").filter({ hasText: `Banner ${waId.slice(-4)}` }).click();
+  await ana.locator("#composer-body").fill("Olá!");
+  await ana.locator("#composer-body").press("Control+Enter");
+  await expect(ana.getByTestId("flash-ok")).toBeVisible();
+  await expect(ana).not.toHaveURL(/[?&]ok=/);
+  await ana.reload();
+  await expect(ana.getByTestId("chat-pane")).toBeVisible();
+  await expect(ana.getByTestId("flash-ok")).toHaveCount(0);
+});
+
+test("at phone width the list is reachable below the sections, one pane at a time, with no sideways scroll", async ({ browser, request }) => {
+  const waId = uniquePhone();
+  const name = `Phone ${waId.slice(-4)}`;
+  await receiveWhatsAppText(request, { waId, name }, "Oi");
+  const context = await browser.newContext({ locale: "es-AR", viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(AGENT.email);
+  await page.locator('input[name="password"]').fill(AGENT.password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/inbox/, { timeout: 15_000 });
+  await page.goto("/inbox?section=unassigned&status=open&order=desc");
+  const row = page.getByTestId("chat-row").filter({ hasText: name });
+  await expect(row).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await row.click();
+  await expect(page.getByTestId("chat-pane")).toBeVisible();
+  await expect(page.getByTestId("chat-row").first()).toBeHidden();
+  // The actions panel open, the messages still have room.
+  await page.getByTestId("chat-actions").locator("summary").click();
+  expect(await page.getByTestId("messages").evaluate((el) => el.clientHeight)).toBeGreaterThan(200);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.getByRole("link", { name: /Volver a la lista/ }).click();
+  await expect(row).toBeInViewport();
+  await context.close();
+});
