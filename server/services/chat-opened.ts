@@ -9,12 +9,13 @@ import { loadVisibleChat } from "./chat-access";
  * them are seen, and when they are its assignee, nothing in it is unread any more. Nothing is written when
  * nothing was new, so rendering the pane again costs no write.
  */
-export function chatOpened(db: Db, viewer: Viewer, chatId: number, now: number): { cleared: boolean; mentionsSeen: number } {
+export function chatOpened(db: Db, viewer: Viewer, chatId: number, now: number): { cleared: boolean; unread: number; mentionsSeen: number } {
   return db.transaction(
     (tx) => {
       const chat = loadVisibleChat(tx, viewer, chatId);
       const cleared = chat.assigneeId === viewer.id && chat.unreadCount > 0 && clearUnread(tx, chat.id);
-      return { cleared, mentionsSeen: markMentionsSeen(tx, chat.id, viewer.id, now) };
+      // How many were unread, so the pane can open at the first of them.
+      return { cleared, unread: cleared ? chat.unreadCount : 0, mentionsSeen: markMentionsSeen(tx, chat.id, viewer.id, now) };
     },
     { behavior: "immediate" },
   );

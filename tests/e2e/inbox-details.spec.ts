@@ -58,3 +58,26 @@ test("at phone width the list is reachable below the sections, one pane at a tim
   await expect(row).toBeInViewport();
   await context.close();
 });
+
+test("a chat opens at its first unread message, under a 'new messages' divider", async ({ browser, request }) => {
+  const waId = uniquePhone();
+  const contact = { waId, name: `Unread ${waId.slice(-4)}` };
+  await receiveWhatsAppText(request, contact, "Primeira mensagem");
+  const ana = await pageFor(browser, AGENT);
+  await ana.goto("/inbox?section=unassigned&status=open&order=desc");
+  await ana.getByTestId("chat-row").filter({ hasText: contact.name }).click();
+  await ana.locator("#composer-body").fill("Olá!");
+  await ana.locator("#composer-body").press("Control+Enter");
+  await expect(ana.getByTestId("chat-assignee")).toHaveText(`Assigned to ${AGENT.name}`);
+  await ana.goto("/inbox?section=mine&status=open");
+  await receiveWhatsAppText(request, contact, "Nova um");
+  await receiveWhatsAppText(request, contact, "Nova dois");
+  await expect(ana.getByTestId("chat-row").filter({ hasText: "Nova dois" })).toBeVisible({ timeout: 15_000 });
+  await ana.getByTestId("chat-row").filter({ hasText: contact.name }).click();
+  const divider = ana.getByTestId("unread-divider");
+  await expect(divider).toHaveText("New messages");
+  // The divider sits right above the first unread message.
+  const next = divider.locator("xpath=following-sibling::li[1]");
+  await expect(next).toContainText("Nova um");
+  await expect(divider).toBeInViewport();
+});

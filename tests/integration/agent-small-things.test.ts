@@ -195,11 +195,12 @@ describe("an agent's small things", () => {
       await as(luis).chats.opened({ chatId });
       expect(findChat(db, chatId)!.unreadCount).toBe(2);
       const since = currentSeq(db);
-      await as(ana).chats.opened({ chatId });
+      // Opening tells how many were unread, so the pane opens at the first of them.
+      expect(await as(ana).chats.opened({ chatId })).toEqual({ cleared: true, unread: 2, mentionsSeen: 0 });
       expect(findChat(db, chatId)!.unreadCount).toBe(0);
       // Opening again writes nothing.
       const seq = currentSeq(db);
-      expect(await as(ana).chats.opened({ chatId })).toEqual({ cleared: false, mentionsSeen: 0 });
+      expect(await as(ana).chats.opened({ chatId })).toEqual({ cleared: false, unread: 0, mentionsSeen: 0 });
       expect(currentSeq(db)).toBe(seq);
       // Ana's other tab learns it live: the row is no longer bold.
       const answer = liveDelta(db, { ...ana, locale: "es" }, { since, list: { section: "mine", status: "open" } }, NOW) as Changed;

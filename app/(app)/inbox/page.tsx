@@ -63,7 +63,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const api = await serverApi();
   const now = Date.now();
   // Opening a chat reads it: its mentions of the viewer, and for its assignee its unread messages (refusals show in the pane).
-  if (state.chat) await api.chats.opened({ chatId: state.chat }).catch(() => undefined);
+  const opened = state.chat ? await api.chats.opened({ chatId: state.chat }).catch(() => undefined) : undefined;
   const [counts, settings] = await Promise.all([inboxCounters(), api.settings.get()]);
   if (!counts.sections.includes(state.section)) state.section = "mine";
 
@@ -163,6 +163,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
             reasons={extras[1]}
             templates={extras[2]}
             quickReplies={extras[3]}
+            unread={opened?.unread ?? 0}
             paymentEnabled={Boolean(settings.paymentLinkPattern)}
             currency={settings.currency}
             locale={locale}

@@ -26,7 +26,7 @@ export type ChatViewData = Awaited<ReturnType<Api["chats"]["get"]>>;
 /** Messages shown when a chat opens, and how many more each "Show earlier messages" adds (the API's limit caps it). */
 export const MESSAGE_PAGE = 50;
 const MAX_MESSAGES = 1000;
-const LIVE_MESSAGE_KEYS = [...keysWithPrefix("msg.", "system.", "day."), "chat.showEarlier", "chat.earlierEnd", "chat.newMessages", "chat.messages"] as const;
+const LIVE_MESSAGE_KEYS = [...keysWithPrefix("msg.", "system.", "day."), "chat.showEarlier", "chat.earlierEnd", "chat.newMessages", "chat.messages", "chat.unreadDivider"] as const;
 
 export interface ChatPaneProps {
   view: ChatViewData;
@@ -38,6 +38,8 @@ export interface ChatPaneProps {
   reasons: { id: number; label: string; active: boolean; systemKey: string | null }[];
   templates: { name: string; language: string; body: string }[];
   quickReplies: { id: number; shortcut: string; body: string }[];
+  /** How many of the contact's newest messages the assignee had not seen: the pane opens at the first. */
+  unread: number;
   paymentEnabled: boolean;
   /** The company currency the payment-link form starts with. */
   currency: string;
@@ -46,7 +48,7 @@ export interface ChatPaneProps {
 }
 
 export function ChatPane(props: ChatPaneProps) {
-  const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, paymentEnabled, currency, locale, t } = props;
+  const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, unread, paymentEnabled, currency, locale, t } = props;
   const { chat, earlier, contact, channel, assignee, messages, history } = view;
   const tz = user.timeZone;
   const names = new Map(team.map((u) => [u.id, u.name]));
@@ -133,6 +135,7 @@ export function ChatPane(props: ChatPaneProps) {
         now={now}
         names={Object.fromEntries(names)}
         reasons={Object.fromEntries(reasonNames)}
+        firstUnreadId={unread > 0 ? messages.filter((m) => m.direction === "in").at(-unread)?.id ?? null : null}
         isAdmin={user.role === "admin"}
         returnTo={returnTo}
       />

@@ -24,6 +24,8 @@ export interface LiveMessagesProps {
   reasons: Record<number, string>;
   isAdmin: boolean;
   returnTo: string;
+  /** The first message the assignee had not seen when the chat opened: a "new messages" divider goes above it. */
+  firstUnreadId: number | null;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface LiveMessagesProps {
  * agent has scrolled up to read, new messages do not move the view but show a "↓ N new" button.
  */
 export function LiveMessages(props: LiveMessagesProps) {
-  const { earlier, showEarlierHref, dict, locale, timeZone, now, names, reasons, isAdmin, returnTo } = props;
+  const { earlier, showEarlierHref, dict, locale, timeZone, now, names, reasons, isAdmin, returnTo, firstUnreadId } = props;
   const chat = useLive((s) => s.chat);
   const list = useRef<HTMLOListElement>(null);
   const seen = useRef<number>(chat?.messages.at(-1)?.id ?? 0);
@@ -52,9 +54,15 @@ export function LiveMessages(props: LiveMessagesProps) {
   const messages = chat?.messages ?? [];
   const newest = messages.at(-1)?.id ?? 0;
 
+  // Open at the first unread message when there is one, at the newest otherwise.
   useLayoutEffect(() => {
     const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    const divider = el.querySelector<HTMLElement>("[data-testid='unread-divider']");
+    if (divider) {
+      el.scrollTop = divider.offsetTop - el.offsetTop - 8;
+      atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    } else el.scrollTop = el.scrollHeight;
   }, [chat?.id]);
 
   useEffect(() => {
@@ -115,6 +123,14 @@ export function LiveMessages(props: LiveMessagesProps) {
               </li>
             ) : null;
           lastDay = day;
+          const divider =
+            m.id === firstUnreadId ? (
+              <li key="unread" data-testid="unread-divider" className="my-2 flex items-center gap-2 text-xs font-semibold text-brand-700">
+                <span className="h-px flex-1 bg-brand-600" aria-hidden="true" />
+                {t("chat.unreadDivider")}
+                <span className="h-px flex-1 bg-brand-600" aria-hidden="true" />
+              </li>
+            ) : null;
           const retry = m.status === "failed" && m.direction === "out";
           const canDelete = isAdmin && m.kind !== "system" && !m.deletedAt;
           const footer =
@@ -130,7 +146,7 @@ export function LiveMessages(props: LiveMessagesProps) {
                 {canDelete && <DeleteMessageForm messageId={m.id} returnTo={returnTo} t={t} />}
               </>
             ) : undefined;
-          return [separator, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} footer={footer} />];
+          return [separator, divider, <MessageItem key={m.id} message={m} attachments={attachmentsByMessage.get(m.id) ?? []} ctx={ctx} footer={footer} />];
         })}
       </ol>
       {unseen > 0 && (

@@ -49,6 +49,7 @@ export const en = {
   "chat.assign.notePlaceholder": "What they should know; only your team sees it.",
   "chat.earlierEnd": "Above: the conversation before the transfer",
   "chat.newMessages": "↓ {count} new",
+  "chat.unreadDivider": "New messages",
   "chat.messages": "Messages",
   "preview.audio": "Audio",
   "preview.image": "Image",

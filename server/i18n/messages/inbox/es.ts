@@ -51,6 +51,7 @@ export const es: Messages = {
   "chat.assign.notePlaceholder": "Lo que debe saber; solo tu equipo la ve.",
   "chat.earlierEnd": "Arriba: la conversación antes de la transferencia",
   "chat.newMessages": "↓ {count} nuevos",
+  "chat.unreadDivider": "Mensajes nuevos",
   "chat.messages": "Mensajes",
   "preview.audio": "Audio",
   "preview.image": "Imagen",

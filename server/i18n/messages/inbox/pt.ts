@@ -51,6 +51,7 @@ export const pt: Messages = {
   "chat.assign.notePlaceholder": "O que ele precisa saber; só sua equipe vê.",
   "chat.earlierEnd": "Acima: a conversa antes da transferência",
   "chat.newMessages": "↓ {count} novas",
+  "chat.unreadDivider": "Mensagens novas",
   "chat.messages": "Mensagens",
   "preview.audio": "Áudio",
   "preview.image": "Imagem",
