@@ -8,7 +8,7 @@ import { kickMediaDownloads } from "./kick";
 // runs with CHARLA_JOBS=off too: filing what providers delivered is not optional.
 // The state is process-wide (globalThis): the front server and Next's bundle each load this module.
 
-const global = globalThis as unknown as { charlaInbound?: { running: boolean; again: boolean } };
+const global = globalThis as unknown as { charlaInbound?: { running: boolean; again: boolean; delegate?: () => void } };
 const state = (global.charlaInbound ??= { running: false, again: false });
 
 function run(db: Db): void {
@@ -34,6 +34,10 @@ function run(db: Db): void {
 
 /** Files the inbound queue on a later turn of the event loop (after the caller's answer is on its way). */
 export function fileInboundSoon(db: Db): void {
+  if (state.delegate) {
+    state.delegate();
+    return;
+  }
   if (state.running) {
     state.again = true;
     return;
@@ -45,4 +49,12 @@ export function fileInboundSoon(db: Db): void {
 /** Retries postponed deliveries and covers a kick lost to a crash between accepting and filing. */
 export function startInboundFiling(db: Db, everyMs = 2_000): void {
   setInterval(() => fileInboundSoon(db), everyMs).unref();
+}
+
+/**
+ * In a worker of a cluster that does not file (server/http/front/cluster.ts): each kick goes to the one
+ * worker that does, so deliveries are filed by one process only.
+ */
+export function delegateInboundFiling(kick: () => void): void {
+  state.delegate = kick;
 }

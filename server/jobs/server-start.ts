@@ -28,8 +28,11 @@ function every(ms: number, name: string, job: () => void): void {
 export async function startServer(): Promise<void> {
   if (globalForJobs.charlaStarted) return;
   globalForJobs.charlaStarted = true;
-  // Lets `charla restore` see that a server is using this data folder.
-  writeServerPid();
+  // A cluster's other workers only answer requests: the first worker files webhooks and runs the jobs
+  // (server/http/front/cluster.ts), after it has migrated and bootstrapped the database.
+  if (process.env.CHARLA_WORKER_ROLE === "peer") return;
+  // Lets `charla restore` see that a server is using this data folder (a cluster's primary process writes it).
+  if (!process.env.CHARLA_WORKER_ROLE) writeServerPid();
   const db = getDb();
   const now = Date.now();
   ensureSystemRows(db, now);
