@@ -5,7 +5,7 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/inbox/);
+  await expect(page).toHaveURL(/\/inbox/, { timeout: 15_000 });
 }
 
 /** A separate browser context per person, so two agents can be signed in side by side. */
