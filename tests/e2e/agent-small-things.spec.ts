@@ -27,7 +27,8 @@ test("a note with an @mention is set apart, never sent, and the mentioned agent 
 
   await ana.getByTestId("note-panel").locator("summary").click();
   const note = ana.locator("#note-body");
-  await note.pressSequentially("Luis, trocas são contigo: @Lu");
+  // "@Luis" rather than "@Lu": other specs create agents named "Lucia …" in the same database.
+  await note.pressSequentially("Luis, trocas são contigo: @Luis");
   await expect(ana.getByTestId("mention-suggestions").getByRole("option", { name: AGENT2.name })).toBeVisible();
   await note.press("Enter");
   await expect(note).toHaveValue(`Luis, trocas são contigo: @${AGENT2.name} `);
