@@ -7,6 +7,7 @@ import { findIdentity, insertContact, insertIdentity, renameContact } from "@/se
 import { findByProviderId, insertAttachment, insertMessage, updateMessage, type MessageRow } from "@/server/repositories/messages";
 import type { ChannelRow } from "@/server/repositories/channels";
 import { previewOf, writeDecision } from "./chat-records";
+import { afterInboundFiled } from "./inbound-hooks";
 
 export interface IngestResult {
   messageId: number;
@@ -88,6 +89,7 @@ export function ingestMessageInTx(tx: DbOrTx, channel: ChannelRow, event: Inboun
     const unread = event.direction === "in" ? { unreadCount: target.unreadCount + 1 } : {};
     writeDecision(tx, target, decision, now, { lastMessagePreview: previewOf(message), ...unread });
   }
+  afterInboundFiled(tx, { channel, event, chat: target, message, openedChat, now });
   return { messageId: message.id, chatId: target.id, contactId, duplicate: false, openedChat };
 }
 
