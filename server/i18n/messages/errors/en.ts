@@ -1,3 +1,6 @@
+import { csatErrorsEn } from "./csat-en";
+import { routingErrorsEn } from "./routing-en";
+
 export const en = {
   "error.transition.open.cancelSchedule": "This chat isn't scheduled, so there is no reminder to cancel.",
   "error.transition.closed.inbound": "This chat is closed; a new message from the contact starts a new chat instead.",
@@ -144,6 +147,8 @@ export const en = {
   "error.contact.phone": "“{value}” is not a phone number: use 6 to 15 digits with the country code, like +55 11 91234-5678.",
   "error.contact.notesTooLong": "Notes about a contact may hold up to {max} characters.",
   "error.visibility.contact": "This contact's chats are assigned to another agent, and the inbox isn't shared.",
+  ...routingErrorsEn,
+  ...csatErrorsEn,
 } as const;
 
 export type ErrorKey = keyof typeof en;

@@ -1,3 +1,5 @@
+import { csatErrorsEs } from "./csat-es";
+import { routingErrorsEs } from "./routing-es";
 import type { ErrorMessages as Messages } from "./en";
 
 export const es: Messages = {
@@ -146,4 +148,6 @@ export const es: Messages = {
   "error.contact.phone": "«{value}» no es un teléfono: usa de 6 a 15 dígitos con el código de país, como +54 11 2345-6789.",
   "error.contact.notesTooLong": "Las notas sobre un contacto admiten hasta {max} caracteres.",
   "error.visibility.contact": "Los chats de este contacto están asignados a otro agente y la bandeja no es compartida.",
+  ...routingErrorsEs,
+  ...csatErrorsEs,
 };

@@ -1,3 +1,5 @@
+import { csatErrorsPt } from "./csat-pt";
+import { routingErrorsPt } from "./routing-pt";
 import type { ErrorMessages as Messages } from "./en";
 
 export const pt: Messages = {
@@ -146,4 +148,6 @@ export const pt: Messages = {
   "error.contact.phone": "“{value}” não é um telefone: use de 6 a 15 dígitos com o código do país, como +55 11 91234-5678.",
   "error.contact.notesTooLong": "As notas sobre um contato aceitam até {max} caracteres.",
   "error.visibility.contact": "Os chats deste contato estão atribuídos a outro agente e a caixa de entrada não é compartilhada.",
+  ...routingErrorsPt,
+  ...csatErrorsPt,
 };

@@ -1,0 +1,23 @@
+// The refusals of teams, distribution and opening hours (issue 13), merged into the error dictionaries.
+export const routingErrorsEn = {
+  "error.hours.timeZone": "“{zone}” is not a time zone we know; use a name like America/Sao_Paulo.",
+  "error.hours.days": "Opening hours need one entry per day of the week, Monday to Sunday.",
+  "error.hours.tooMany": "Day {day} of the week (1 = Monday) has more than {max} intervals.",
+  "error.hours.interval": "Day {day} of the week (1 = Monday): “{start}–{end}” is not an interval; write it like 09:00–18:00.",
+  "error.hours.overlap": "Day {day} of the week (1 = Monday): {first} and {second} overlap.",
+  "error.hours.holidays": "At most {max} holidays.",
+  "error.hours.holiday": "“{value}” is not a date; write holidays as YYYY-MM-DD.",
+  "error.routing.capacity": "Capacity must be a whole number from {min} to {max}; got {value}.",
+  "error.routing.offerSeconds": "An offer lasts from {min} seconds to {max} minutes; got {value} seconds.",
+  "error.team.name": "A team needs a name of at most {max} characters.",
+  "error.team.message": "Automatic messages are limited to {max} characters; this one has {count}.",
+  "error.team.notFound": "There is no team #{id}.",
+  "error.team.nameTaken": "There is already a team called “{name}”.",
+  "error.team.noAgents": "The team “{name}” has no agents, so it can't receive a channel's chats.",
+  "error.team.deleteDefault": "“{name}” is the default team; choose another default before deleting it.",
+  "error.team.inUse": "“{name}” still has chats or channels; move them to another team first.",
+  "error.team.lastMember": "“{name}” receives chats from a channel, so it must keep at least one agent.",
+  "error.team.member": "User #{id} can't join a team: there is no such active person.",
+  "error.offer.notYours": "This chat is no longer offered to you.",
+  "error.routing.teamHidden": "You are not in the team “{name}”.",
+} as const;
