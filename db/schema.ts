@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -25,6 +26,12 @@ export const users = sqliteTable(
     // NULL until someone chose the zone (the user, an admin, or the browser at the first sign-in): only then
     // may the sign-in adopt the browser's zone without overriding a choice.
     timeZoneSetAt: integer("time_zone_set_at"),
+    /** What the agent chose in the header; an agent with no inbox polling for a few minutes counts as offline. */
+    availability: text("availability", { enum: ["available", "away", "offline"] }).notNull().default("available"),
+    /** The last inbox poll (the heartbeat), written at most once a minute. */
+    lastSeenAt: integer("last_seen_at"),
+    /** Simultaneous open chats; null: the team's default. */
+    capacity: integer("capacity"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`${t.email} COLLATE NOCASE`)],
@@ -43,6 +50,8 @@ export const channels = sqliteTable(
     config: text("config", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     secrets: text("secrets", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** The team its new chats go to; null: the default team. */
+    teamId: integer("team_id").references((): AnySQLiteColumn => teams.id),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
@@ -134,6 +143,12 @@ export const chats = sqliteTable(
     }),
     /** The contact's messages since the assignee last opened the chat (0 once they open it): the list shows it bold. */
     unreadCount: integer("unread_count").notNull().default(0),
+    /** The team the chat belongs to; its queue while unassigned. Null only for chats older than teams. */
+    teamId: integer("team_id").references((): AnySQLiteColumn => teams.id),
+    /** When it (last) entered its team's queue: automatic distribution serves the oldest first. */
+    queuedAt: integer("queued_at"),
+    /** When the team's away message last went to this chat (at most once a day). */
+    awaySentAt: integer("away_sent_at"),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
@@ -156,6 +171,10 @@ export const chats = sqliteTable(
     index("chats_contact_idx").on(t.contactId, t.openedAt),
     index("chats_remind_idx").on(t.remindAt).where(sql`${t.status} = 'scheduled'`),
     index("chats_activity_idx").on(t.lastMessageAt).where(sql`${t.status} <> 'closed'`),
+    // A team's queue, oldest first: only open unassigned chats are in it.
+    index("chats_queue_idx")
+      .on(t.teamId, t.queuedAt, t.id)
+      .where(sql`${t.assigneeId} IS NULL AND ${t.status} = 'open'`),
   ],
 );
 
@@ -440,4 +459,78 @@ export const responseWaits = sqliteTable(
     waitMs: integer("wait_ms").notNull(),
   },
   (t) => [index("response_waits_reply_idx").on(t.replyAt), index("response_waits_chat_idx").on(t.chatId)],
+);
+
+export const distributionModes = ["manual", "round_robin", "balanced", "offer"] as const;
+
+/**
+ * Teams (issue 13): a chat belongs to one; agents may be in several. Each team distributes its queue in its
+ * own mode within each agent's capacity, inside its opening hours (schedule JSON, server/domain/business-hours;
+ * null: always open). Exactly one team is the default: channels without a team send their chats there.
+ */
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    mode: text("mode", { enum: distributionModes }).notNull().default("manual"),
+    capacity: integer("capacity").notNull().default(5),
+    offerSeconds: integer("offer_seconds").notNull().default(60),
+    schedule: text("schedule", { mode: "json" }).$type<{ timeZone: string; days: { start: string; end: string }[][]; holidays: string[] }>(),
+    awayMessage: text("away_message"),
+    greeting: text("greeting"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("teams_name_unique").on(sql`${t.name} COLLATE NOCASE`),
+    uniqueIndex("teams_one_default").on(t.isDefault).where(sql`${t.isDefault} = 1`),
+  ],
+);
+
+export const teamMembers = sqliteTable(
+  "team_members",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** When this team last gave them a chat automatically: round robin's turn, balanced's "idle longest". */
+    lastAssignedAt: integer("last_assigned_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+export const offerOutcomes = ["pending", "accepted", "declined", "expired", "withdrawn"] as const;
+
+/**
+ * Offers ("radar"): a waiting chat offered to one agent until expires_at. At most one pending offer per
+ * chat (index); a pending offer counts against the agent's capacity. Assigning or closing the chat ends
+ * its pending offer (trigger, migration 0014): accepted when it went to the agent offered, withdrawn otherwise.
+ */
+export const chatOffers = sqliteTable(
+  "chat_offers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatId: integer("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    teamId: integer("team_id").notNull(),
+    offeredAt: integer("offered_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    outcome: text("outcome", { enum: offerOutcomes }).notNull().default("pending"),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [
+    uniqueIndex("chat_offers_one_pending").on(t.chatId).where(sql`${t.outcome} = 'pending'`),
+    index("chat_offers_expiry_idx").on(t.expiresAt).where(sql`${t.outcome} = 'pending'`),
+    index("chat_offers_user_pending_idx").on(t.userId).where(sql`${t.outcome} = 'pending'`),
+    index("chat_offers_chat_idx").on(t.chatId, t.userId),
+  ],
 );
