@@ -32,7 +32,21 @@ export const graphError = (code: number, message: string, type = "OAuthException
 
 // ---------- inbound webhooks ----------
 
-export function whatsappInbound(phoneNumberId: string, from: string, name: string, text: string, id = newWamid()) {
+/** A tap on one of our buttons or list rows: the id we gave it and the title the contact saw. */
+export interface SimChoice {
+  id: string;
+  title: string;
+  /** WhatsApp only: which interactive message it answers. */
+  kind?: "button_reply" | "list_reply";
+}
+
+function whatsappMessage(from: string, id: string, text: string, choice?: SimChoice) {
+  if (!choice) return { from, id, timestamp: seconds(), type: "text", text: { body: text } };
+  const type = choice.kind ?? "button_reply";
+  return { from, id, timestamp: seconds(), type: "interactive", interactive: { type, [type]: { id: choice.id, title: choice.title } } };
+}
+
+export function whatsappInbound(phoneNumberId: string, from: string, name: string, text: string, id = newWamid(), choice?: SimChoice) {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -45,7 +59,7 @@ export function whatsappInbound(phoneNumberId: string, from: string, name: strin
               messaging_product: "whatsapp",
               metadata: { display_phone_number: phoneNumberId, phone_number_id: phoneNumberId },
               contacts: [{ profile: { name }, wa_id: from }],
-              messages: [{ from, id, timestamp: seconds(), type: "text", text: { body: text } }],
+              messages: [whatsappMessage(from, id, text, choice)],
             },
           },
         ],
@@ -75,10 +89,11 @@ export function whatsappStatus(phoneNumberId: string, wamid: string, recipient: 
   };
 }
 
-export function instagramInbound(accountId: string, from: string, text: string) {
+export function instagramInbound(accountId: string, from: string, text: string, choice?: SimChoice) {
+  const message = choice ? { mid: newIgMid(), text: choice.title, quick_reply: { payload: choice.id } } : { mid: newIgMid(), text };
   return {
     object: "instagram",
-    entry: [{ id: accountId, time: now(), messaging: [{ sender: { id: from }, recipient: { id: accountId }, timestamp: now(), message: { mid: newIgMid(), text } }] }],
+    entry: [{ id: accountId, time: now(), messaging: [{ sender: { id: from }, recipient: { id: accountId }, timestamp: now(), message }] }],
   };
 }
 
@@ -89,15 +104,16 @@ export function instagramRead(accountId: string, recipient: string, mid: string)
   };
 }
 
-export function zenviaInbound(senderId: string, channel: string, from: string, name: string, text: string) {
+export function zenviaInbound(senderId: string, channel: string, from: string, name: string, text: string, choice?: SimChoice) {
   const at = new Date().toISOString();
+  const content = choice ? { type: "text", text: choice.title, payload: choice.id } : { type: "text", text };
   return {
     id: randomUUID(),
     timestamp: at,
     type: "MESSAGE",
     channel,
     direction: "IN",
-    message: { id: randomUUID(), from, to: senderId, direction: "IN", channel, visitor: { name }, contents: [{ type: "text", text }], timestamp: at },
+    message: { id: randomUUID(), from, to: senderId, direction: "IN", channel, visitor: { name }, contents: [content], timestamp: at },
   };
 }
 

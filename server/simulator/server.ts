@@ -13,6 +13,7 @@ import type { FailurePlan, SimChannel, SimRequest, SimulatorOptions } from "./ty
 //   POST /_sim/fail {status, count, body}                answer the next `count` sends with that error
 //   POST /_sim/receipts {enabled}                        automatic delivered/read callbacks
 //   POST /_sim/inbound {provider, from, text, name?, channel?}  a customer writes to Charla
+//        … with choice {id, title, kind?}: the customer taps one of our buttons, list rows or quick replies
 
 export interface Simulator {
   url: string;
@@ -116,6 +117,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const from = String(body.from ?? "5511999990000");
     const text = String(body.text ?? "Olá!");
     const name = String(body.name ?? "Cliente Simulado");
+    const choice = readChoice(body.choice);
     const matches = (c: SimChannel) =>
       c.type === provider &&
       // appSecret picks the signing secret (a wrong one tests Charla's 401), not the channel.
@@ -125,11 +127,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const appSecret = typeof want.appSecret === "string" ? want.appSecret : undefined;
     switch (channel.type) {
       case "whatsapp":
-        return postMeta("whatsapp", appSecret ?? channel.appSecret, p.whatsappInbound(channel.phoneNumberId, from, name, text));
+        return postMeta("whatsapp", appSecret ?? channel.appSecret, p.whatsappInbound(channel.phoneNumberId, from, name, text, undefined, choice));
       case "instagram":
-        return postMeta("instagram", appSecret ?? channel.appSecret, p.instagramInbound(channel.accountId, from, text));
+        return postMeta("instagram", appSecret ?? channel.appSecret, p.instagramInbound(channel.accountId, from, text, choice));
       case "zenvia":
-        return postZenvia(channel, p.zenviaInbound(channel.senderId, channel.zenviaChannel, from, name, text));
+        return postZenvia(channel, p.zenviaInbound(channel.senderId, channel.zenviaChannel, from, name, text, choice));
     }
   }
 
@@ -203,6 +205,13 @@ function flatHeaders(req: http.IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
   return out;
+}
+
+function readChoice(raw: unknown): p.SimChoice | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const { id, title, kind } = raw as Record<string, unknown>;
+  if (typeof id !== "string" || !id) return undefined;
+  return { id, title: typeof title === "string" && title ? title : id, ...(kind === "list_reply" ? { kind } : {}) };
 }
 
 function parseJson(text: string): unknown {

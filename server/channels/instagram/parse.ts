@@ -114,7 +114,7 @@ function parseEvent(e: RawEvent, channelExternalId: string): InboundEvent | unde
       direction: "in",
       kind: "text",
       body: title,
-      payload: { button: compact({ payload: str(pb.payload), text: title }) },
+      payload: compact({ button: compact({ payload: str(pb.payload), text: title }), choiceId: str(pb.payload) }),
     };
   }
 
@@ -190,6 +190,8 @@ function message(
   if (isRecord(m.quick_reply)) {
     // The contact tapped one of our quick replies.
     extra.button = compact({ payload: str(m.quick_reply.payload), text });
+    const choiceId = str(m.quick_reply.payload);
+    if (choiceId) extra.choiceId = choiceId;
   }
 
   if (Object.keys(extra).length > 0) base.payload = extra;

@@ -1,5 +1,6 @@
 import { INSTAGRAM_API_BASE } from "@/server/domain/channel-config";
 import type { HttpRequestSpec, OutboundMessage, SendResult } from "../types";
+import { instagramChoices, outboundChoices } from "../choices";
 import {
   UnsendableMessageError,
   compact,
@@ -69,8 +70,11 @@ export function buildInstagramSendRequest(
 
 function messageContent(msg: OutboundMessage): Record<string, unknown> {
   switch (msg.kind) {
-    case "text":
+    case "text": {
+      const choices = outboundChoices(msg);
+      if (choices) return instagramChoices(choices);
       return { text: requireText(msg.body, msg.kind) };
+    }
     case "payment_link":
     case "call":
       // Instagram has no payment or call message: the link goes as text (see the WhatsApp adapter).

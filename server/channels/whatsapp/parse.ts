@@ -217,7 +217,8 @@ function mapType(type: string, part: Record<string, unknown>, m: RawMessage): Co
     case "button": {
       // Quick-reply button of a template; context.id (handled by the caller) is the template message.
       const text = str(part.text);
-      return { kind: "text", body: text, payload: { button: compact({ payload: str(part.payload), text }) } };
+      const choiceId = str(part.payload);
+      return { kind: "text", body: text, payload: compact({ button: compact({ payload: choiceId, text }), choiceId }) };
     }
     case "interactive":
       return interactive(part, m);
@@ -264,9 +265,11 @@ function interactive(part: Record<string, unknown>, m: RawMessage): Content {
     return {
       kind: "text",
       body: title,
-      payload: {
+      payload: compact({
         interactive: compact({ type, id: str(reply.id), title, description: str(reply.description) }),
-      },
+        // The id we gave the button or row: what a bot or survey matches the answer by.
+        choiceId: str(reply.id),
+      }),
     };
   }
   if (type === "nfm_reply" && isRecord(part.nfm_reply)) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GRAPH_API_BASE } from "@/server/domain/channel-config";
 import type { HttpRequestSpec, OutboundMessage, SendResult } from "../types";
+import { outboundChoices, whatsappChoices } from "../choices";
 import {
   UnsendableMessageError,
   compact,
@@ -96,8 +97,11 @@ function recipient(msg: OutboundMessage): Record<string, string> {
 function messageContent(msg: OutboundMessage): Record<string, unknown> {
   const p = msg.payload ?? {};
   switch (msg.kind) {
-    case "text":
+    case "text": {
+      const choices = outboundChoices(msg);
+      if (choices) return whatsappChoices(choices);
       return text(requireBody(msg), p.previewUrl === true);
+    }
     case "image":
       if (p.sticker === true) return { type: "sticker", sticker: mediaObject(msg, { caption: false }) };
       return { type: "image", image: mediaObject(msg, { caption: true }) };

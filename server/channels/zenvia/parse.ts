@@ -122,7 +122,7 @@ function content(c: RawContent): Content {
       const text = str(c.text);
       const payload = str(c.payload);
       // A text with a payload is the reply to one of our buttons (template quick reply, button, list).
-      if (payload !== undefined) return { kind: "text", body: text, payload: { button: compact({ payload, text }) } };
+      if (payload !== undefined) return { kind: "text", body: text, payload: { button: compact({ payload, text }), choiceId: payload } };
       return { kind: "text", body: text };
     }
     case "file": {

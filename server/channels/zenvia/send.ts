@@ -1,5 +1,6 @@
 import { ZENVIA_API_BASE } from "@/server/domain/channel-config";
 import type { HttpRequestSpec, OutboundMessage, SendResult } from "../types";
+import { outboundChoices, zenviaChoices } from "../choices";
 import {
   UnsendableMessageError,
   compact,
@@ -81,8 +82,11 @@ export function buildZenviaSendRequest(
 function contentFor(msg: OutboundMessage, channel: ZenviaChannel): Record<string, unknown> {
   const p = msg.payload ?? {};
   switch (msg.kind) {
-    case "text":
+    case "text": {
+      const choices = outboundChoices(msg);
+      if (choices) return zenviaChoices(choices, channel);
       return { type: "text", text: requireText(msg.body, msg.kind) };
+    }
     case "payment_link":
     case "call":
       // No payment or call content in Zenvia v2: the link goes as text (see the WhatsApp adapter).

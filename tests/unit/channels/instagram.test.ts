@@ -118,7 +118,7 @@ describe("parseInstagramWebhook", () => {
     const [m] = messages("quick-reply");
     expect(m?.kind).toBe("text");
     expect(m?.body).toBe("Retirar na loja");
-    expect(m?.payload).toEqual({ button: { payload: "DELIVERY_PICKUP", text: "Retirar na loja" } });
+    expect(m?.payload).toEqual({ button: { payload: "DELIVERY_PICKUP", text: "Retirar na loja" }, choiceId: "DELIVERY_PICKUP" });
   });
 
   it("reactions: react and unreact, with a stable synthetic id", () => {

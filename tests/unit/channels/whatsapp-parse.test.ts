@@ -130,7 +130,7 @@ describe("parseWhatsAppWebhook — messages", () => {
     const m = one("button");
     expect(m.kind).toBe("text");
     expect(m.body).toBe("Confirmar");
-    expect(m.payload).toEqual({ button: { payload: "CONFIRMAR_PEDIDO_4821", text: "Confirmar" } });
+    expect(m.payload).toEqual({ button: { payload: "CONFIRMAR_PEDIDO_4821", text: "Confirmar" }, choiceId: "CONFIRMAR_PEDIDO_4821" });
     expect(m.replyToProviderId).toBe("wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEjAxQjI3M0E5RjhCMjdFMzRENjAA");
   });
 
@@ -138,7 +138,7 @@ describe("parseWhatsAppWebhook — messages", () => {
     const m = one("interactive-button-reply");
     expect(m.kind).toBe("text");
     expect(m.body).toBe("Sábado");
-    expect(m.payload).toEqual({ interactive: { type: "button_reply", id: "entrega-sabado", title: "Sábado" } });
+    expect(m.payload).toEqual({ interactive: { type: "button_reply", id: "entrega-sabado", title: "Sábado" }, choiceId: "entrega-sabado" });
     expect(m.replyToProviderId).toBe("wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEjAyQzM4NEJBMDlDMzhGNDVFNzEA");
   });
 
@@ -146,6 +146,7 @@ describe("parseWhatsAppWebhook — messages", () => {
     const m = one("interactive-list-reply");
     expect(m.payload).toEqual({
       interactive: { type: "list_reply", id: "sedex", title: "SEDEX", description: "Entrega em 1 a 2 dias úteis" },
+      choiceId: "sedex",
     });
     expect(m.body).toBe("SEDEX");
   });

@@ -95,7 +95,7 @@ describe("parseZenviaWebhook — MESSAGE", () => {
     const m = one("button-reply");
     expect(m.kind).toBe("text");
     expect(m.body).toBe("Confirmar");
-    expect(m.payload).toEqual({ button: { payload: "CONFIRMAR_PEDIDO_4821", text: "Confirmar" } });
+    expect(m.payload).toEqual({ button: { payload: "CONFIRMAR_PEDIDO_4821", text: "Confirmar" }, choiceId: "CONFIRMAR_PEDIDO_4821" });
   });
 
   it("Instagram via Zenvia: no phone, username as handle", () => {

@@ -1,0 +1,49 @@
+import type { DbOrTx } from "@/db/client";
+import { kickDispatcher } from "@/server/jobs/kick";
+import { recordOutbound } from "@/server/domain";
+import { choicesPayload, type ChoicesContent } from "@/server/domain/choices";
+import type { ChannelRow } from "@/server/repositories/channels";
+import { findChat, type ChatRow } from "@/server/repositories/chats";
+import { insertMessage, type MessageRow } from "@/server/repositories/messages";
+import { previewOf, writeDecision } from "./chat-records";
+
+// A message Charla sends on its own (the bot's steps, a survey): stored in the caller's transaction as
+// queued, so the outbound dispatcher delivers it with its retries like an agent's message, and recorded
+// as the chat's latest outbound message (it answers what was waiting and counts in the reply window).
+
+export interface AutomaticContent {
+  body: string;
+  /** Offered as buttons, a list or quick replies where the channel has them, else as a numbered menu. */
+  choices?: Omit<ChoicesContent, "body">;
+}
+
+export function queueAutomaticMessage(
+  tx: DbOrTx,
+  chat: ChatRow,
+  channel: ChannelRow,
+  content: AutomaticContent,
+  authorKind: "bot" | "system",
+  now: number,
+): { message: MessageRow; chat: ChatRow } {
+  const payload = content.choices?.choices.length ? choicesPayload({ ...content.choices, body: content.body }) : {};
+  // The web chat has no provider: the visitor's poll fetches the message.
+  const status = channel.type === "webchat" ? "sent" : "queued";
+  const message = insertMessage(tx, {
+    chatId: chat.id,
+    contactId: chat.contactId,
+    channelId: chat.channelId,
+    direction: "out",
+    authorKind,
+    kind: "text",
+    body: content.body,
+    payload,
+    status,
+    nextAttemptAt: status === "queued" ? now : null,
+    createdAt: now,
+  });
+  // Re-read: an earlier write in the same transaction may have changed the row this caller holds.
+  const current = findChat(tx, chat.id) ?? chat;
+  const updated = writeDecision(tx, current, recordOutbound(current, now), now, { lastMessagePreview: previewOf(message) });
+  if (status === "queued") kickDispatcher();
+  return { message, chat: updated };
+}
