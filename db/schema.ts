@@ -437,6 +437,8 @@ export const chatMetrics = sqliteTable(
     closedById: integer("closed_by_id"),
     closeReasonId: integer("close_reason_id"),
     resolutionMs: integer("resolution_ms"),
+    /** The contact's 1–5 satisfaction rating, copied from csat_surveys when it arrives. */
+    csatRating: integer("csat_rating"),
   },
   (t) => [
     index("chat_metrics_opened_idx").on(t.openedAt),
@@ -533,4 +535,45 @@ export const chatOffers = sqliteTable(
     index("chat_offers_user_pending_idx").on(t.userId).where(sql`${t.outcome} = 'pending'`),
     index("chat_offers_chat_idx").on(t.chatId, t.userId),
   ],
+);
+
+/** Customer satisfaction per channel (issue 15): off until an admin turns it on. */
+export const csatSettings = sqliteTable("csat_settings", {
+  channelId: integer("channel_id")
+    .primaryKey()
+    .references(() => channels.id, { onDelete: "cascade" }),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(false),
+  intervalDays: integer("interval_days").notNull().default(30),
+  /** The approved WhatsApp template sent once the 24-hour window has closed; null: such contacts are not asked. */
+  templateName: text("template_name"),
+  /** The language the request and the thanks are written in (es, pt, en). */
+  language: text("language").notNull().default("es"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/**
+ * One rating request per closed chat. The rating and comment live here; the rating is copied onto
+ * chat_metrics so the reports filter it like every other figure. contact_id + asked_at find a contact's
+ * latest request (the once-per-N-days rule and the answer to a reply) with one index seek.
+ */
+export const csatSurveys = sqliteTable(
+  "csat_surveys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatId: integer("chat_id")
+      .notNull()
+      .unique()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id").notNull(),
+    agentId: integer("agent_id"),
+    via: text("via", { enum: ["choices", "template"] }).notNull(),
+    askedAt: integer("asked_at").notNull(),
+    rating: integer("rating"),
+    ratedAt: integer("rated_at"),
+    comment: text("comment"),
+  },
+  (t) => [index("csat_surveys_contact_asked_idx").on(t.contactId, t.askedAt)],
 );
