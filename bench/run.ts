@@ -1,4 +1,5 @@
 // npm run bench [-- --suites inbox-queries,search --sizes 10000,100000 --quick --out FILE]
+//                 [--tabs 5000 --workers 1,auto]   (http-traffic: open tabs, CHARLA_WORKERS settings)
 // Runs the bench suites, prints a Markdown table and writes bench/results/latest.json.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +17,7 @@ import { httpIngest } from "./suites/http-ingest";
 import { httpMemory } from "./suites/http-memory";
 import { httpPages } from "./suites/http-pages";
 import { httpPoll } from "./suites/http-poll";
+import { httpTraffic } from "./suites/http-traffic";
 import { inboxQueries } from "./suites/inbox-queries";
 import { ingestInprocess } from "./suites/ingest";
 import { searchSuite } from "./suites/search";
@@ -23,14 +25,17 @@ import { searchSuite } from "./suites/search";
 process.env.CHARLA_ROOT ??= path.resolve(BENCH_DIR, "..");
 
 // Order matters for footprint (it reads the bench's peak RSS) and http-memory (it reads the server's peak
-// RSS over the HTTP suites and stops the server): they run after the suites they measure.
-const SUITES: Suite[] = [ingestInprocess, inboxQueries, searchSuite, footprint, httpIngest, httpPoll, httpPages, httpMemory];
+// RSS over the HTTP suites and stops the server): they run after the suites they measure. http-traffic
+// runs last: it starts servers of its own (with its users, and with each CHARLA_WORKERS setting).
+const SUITES: Suite[] = [ingestInprocess, inboxQueries, searchSuite, footprint, httpIngest, httpPoll, httpPages, httpMemory, httpTraffic];
 
 const { values } = parseArgs({
   options: {
     suites: { type: "string" },
     sizes: { type: "string", default: "10000,100000,1000000" },
     quick: { type: "boolean", default: false },
+    tabs: { type: "string", default: "5000" },
+    workers: { type: "string", default: "1,auto" },
     out: { type: "string", default: path.join(BENCH_DIR, "results", "latest.json") },
   },
 });
@@ -46,7 +51,13 @@ if (unknown.length || !sizes.length) {
 const log = (line: string) => console.error(`[bench] ${line}`);
 const scratchDir = path.join(DATA_DIR, "scratch");
 fs.mkdirSync(scratchDir, { recursive: true });
-const ctx: SuiteContext = { sizes, quick: values.quick!, log, scratchDir, dataset: (messages) => ensureDataset(datasetParams(messages), log) };
+const tabs = Number(values.tabs);
+if (!Number.isInteger(tabs) || tabs < 10) {
+  console.error("--tabs expects a whole number ≥ 10");
+  process.exit(2);
+}
+const traffic = { tabs, workers: values.workers!.split(",").map((w) => w.trim()).filter(Boolean) };
+const ctx: SuiteContext = { sizes, quick: values.quick!, log, scratchDir, dataset: (messages) => ensureDataset(datasetParams(messages), log), traffic };
 
 // Seed what is missing before anything is timed (the seeder runs in its own process).
 for (const n of sizes) ctx.dataset(n);
@@ -112,7 +123,7 @@ const result = {
   generatedAt: started.toISOString(),
   machine: { ...info, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
   versions: versions(),
-  options: { suites: wanted, sizes, quick: values.quick, datasets: sizes.map((n) => datasetParams(n)) },
+  options: { suites: wanted, sizes, quick: values.quick, datasets: sizes.map((n) => datasetParams(n)), ...(wanted.includes("http-traffic") ? { traffic } : {}) },
   figures,
   ratios,
   goals,
@@ -125,7 +136,7 @@ fs.writeFileSync(values.out!, `${JSON.stringify(result, null, 2)}\n`);
 
 // ---- the Markdown report ------------------------------------------------------------------------------------
 const fmt = (v: number, unit: string) =>
-  unit === "B" ? `${(v / 1e6).toFixed(1)} MB` : unit === "ms" ? `${v.toFixed(3)} ms` : unit === "×" ? `${v.toFixed(2)}×` : `${Math.round(v).toLocaleString("en")} ${unit}`;
+  unit === "B" ? (v >= 1e6 ? `${(v / 1e6).toFixed(1)} MB` : `${Math.round(v).toLocaleString("en")} B`) : unit === "ms" ? `${v.toFixed(3)} ms` : unit === "×" ? `${v.toFixed(2)}×` : unit === "cores" ? `${v.toFixed(3)} cores` : unit === "/s" ? `${v.toFixed(2)} /s` : `${Math.round(v).toLocaleString("en")} ${unit}`;
 const lines = [
   `## Charla bench — ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
   "",

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { serverNodeArgs } from "../../scripts/server-args.mjs";
 import { BENCH_DIR, DATA_DIR } from "./datasets";
 
@@ -21,8 +22,12 @@ export interface BenchServer {
   dataDir: string;
   dbFile: string;
   authSecret: string;
+  /** CHARLA_WORKERS it runs with (unset: one process). */
+  workers: string | null;
   /** Highest resident set size of the server's process tree seen so far, in bytes. */
   peakRss: () => number;
+  /** CPU seconds (user + system) its process tree has used so far, from /proc. */
+  cpuSeconds: () => number;
   stop: () => Promise<void>;
 }
 
@@ -69,13 +74,12 @@ async function waitFor(port: number, urlPath: string, child: ChildProcess, secon
   throw new Error(`no answer on port ${port} within ${seconds} s`);
 }
 
-/** RSS of a process and its descendants, from /proc (Linux). */
-function treeRss(pid: number): number {
-  let total = 0;
+/** A process and its descendants (cluster workers), from /proc (Linux). */
+function processTree(pid: number): number[] {
+  const out: number[] = [];
   const visit = (p: number) => {
+    out.push(p);
     try {
-      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
       for (const task of fs.readdirSync(`/proc/${p}/task`)) {
         for (const child of fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(child));
       }
@@ -84,7 +88,39 @@ function treeRss(pid: number): number {
     }
   };
   visit(pid);
+  return out;
+}
+
+/** RSS of a process and its descendants. */
+function treeRss(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+  }
   return total;
+}
+
+// Clock ticks per second of /proc/<pid>/stat's times (USER_HZ): 100 on every Linux we run on.
+const USER_HZ = 100;
+
+/** CPU seconds (utime + stime) of a process and its descendants, plus what their exited children used. */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces): state is field 3, utime 14 … cstime 17.
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / USER_HZ;
 }
 
 function track(child: ChildProcess): () => number {
@@ -101,9 +137,20 @@ function track(child: ChildProcess): () => number {
   };
 }
 
-/** The production server (as `npm start` runs it) on a copy of `sourceDb`; reused by every suite of the run that asks for the same database. */
-export async function benchServer(sourceDb: string, log: (line: string) => void): Promise<BenchServer> {
-  if (current?.key === sourceDb) return current.server;
+export interface BenchServerOptions {
+  /** CHARLA_WORKERS for the server (server/http/front/cluster.ts); unset: one process. */
+  workers?: string;
+  /** Changes the copy before the server opens it (users a suite needs); part of what makes a server reusable. */
+  prepare?: { id: string; run: (dbFile: string) => void };
+}
+
+/**
+ * The production server (as `npm start` runs it) on a copy of `sourceDb`; reused by every suite of the run
+ * that asks for the same database and options.
+ */
+export async function benchServer(sourceDb: string, log: (line: string) => void, options: BenchServerOptions = {}): Promise<BenchServer> {
+  const key = `${sourceDb}|${options.workers ?? ""}|${options.prepare?.id ?? ""}`;
+  if (current?.key === key) return current.server;
   if (current) await current.server.stop();
   ensureBuild(log);
   const dataDir = path.join(DATA_DIR, "http", "server");
@@ -111,7 +158,15 @@ export async function benchServer(sourceDb: string, log: (line: string) => void)
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, "charla.db");
   log(`copying ${path.basename(sourceDb)} for the server …`);
-  spawnSync(process.execPath, ["-e", `const D=require("better-sqlite3");const s=new D(process.argv[1],{readonly:true});s.exec("VACUUM INTO '"+process.argv[2].replace(/'/g,"''")+"'");s.close()`, sourceDb, dbFile], { cwd: ROOT, stdio: "inherit" });
+  // Everything in the main file (an empty write-ahead log), then a file copy: seconds, where VACUUM INTO took a minute.
+  const source = new Database(sourceDb);
+  source.pragma("wal_checkpoint(TRUNCATE)");
+  source.close();
+  fs.copyFileSync(sourceDb, dbFile);
+  if (options.prepare) {
+    log(`preparing the copy (${options.prepare.id}) …`);
+    options.prepare.run(dbFile);
+  }
   const authSecret = randomBytes(32).toString("base64");
   const port = PORTS.next;
   const env = {
@@ -128,16 +183,26 @@ export async function benchServer(sourceDb: string, log: (line: string) => void)
     // ticks would close them all — a catch-up burst no running server sees, which would skew every figure.
     // The workloads here send nothing and carry no media, so the dispatcher and downloads have nothing to do.
     CHARLA_JOBS: "off",
+    ...(options.workers ? { CHARLA_WORKERS: options.workers } : {}),
   };
   // What `npm start` runs: the front server (poll and webhooks) with Next's handler behind it.
   const child = spawn(process.execPath, [...serverNodeArgs(), path.join(ROOT, DIST_DIR, "charla-server.mjs")], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
   children.add(child);
-  log(`charla server on 127.0.0.1:${port} (pid ${child.pid}) …`);
+  // A cluster answers once its first worker listens; the bench waits for all (the primary says so).
+  let output = "";
+  const allReady = new Promise<void>((resolve) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-2000);
+      if (!options.workers || /workers ready/.test(output)) resolve();
+    });
+  });
+  log(`charla server on 127.0.0.1:${port} (pid ${child.pid}${options.workers ? `, CHARLA_WORKERS=${options.workers}` : ""}) …`);
   await waitFor(port, "/login", child, 120);
+  await Promise.race([allReady, new Promise((r) => setTimeout(r, 60_000))]);
   const peakRss = track(child);
   const server: BenchServer = {
     port,
@@ -145,7 +210,9 @@ export async function benchServer(sourceDb: string, log: (line: string) => void)
     dataDir,
     dbFile,
     authSecret,
+    workers: options.workers ?? null,
     peakRss,
+    cpuSeconds: () => treeCpuSeconds(child.pid!),
     stop: async () => {
       if (child.exitCode === null) {
         child.kill("SIGTERM");
@@ -155,7 +222,7 @@ export async function benchServer(sourceDb: string, log: (line: string) => void)
       if (current?.server === server) current = null;
     },
   };
-  current = { key: sourceDb, server };
+  current = { key, server };
   return server;
 }
 

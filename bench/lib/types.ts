@@ -50,6 +50,8 @@ export interface SuiteContext {
   dataset: (messages: number) => string;
   /** A scratch directory on the same file system as the datasets. */
   scratchDir: string;
+  /** http-traffic: open tabs at the measured point, and the CHARLA_WORKERS settings to measure (the first is judged against the goals). */
+  traffic: { tabs: number; workers: string[] };
 }
 
 export interface Suite {

@@ -175,7 +175,9 @@ export const ingestInprocess: Suite = {
       ];
       const goals: Goal[] = [
         { id: "ingest-ratio", suite: "ingest-inprocess", target: `ingest (accepting a delivery, what the webhook waits for) ≥ ${GOAL_RATIO * 100}% of raw single-row inserts`, measured: `${Math.round(m.accept)} / ${Math.round(m.raw)} = ${round(ratio * 100, 1)}%`, holds: ratio >= GOAL_RATIO },
-        { id: "ingest-ratio-filed", suite: "ingest-inprocess", target: `ingest end to end (accepted and filed into chats) ≥ ${GOAL_RATIO * 100}% of raw single-row inserts`, measured: `${Math.round(m.both)} / ${Math.round(m.raw)} = ${round(ratioBoth * 100, 1)}% (filing alone ${Math.round(m.file)}/s; one transaction per message ${Math.round(m.single)}/s)`, holds: ratioBoth >= GOAL_RATIO },
+        // "End to end ≥ 40% of raw inserts" was retired by issue 11: filing runs at thousands of messages a second,
+        // far above any company's peak. What replaced it is judged over HTTP (http-ingest): filing keeps up with
+        // the server's own webhook ceiling. The end-to-end figure stays above, for comparison between runs.
       ];
       return {
         figures,
