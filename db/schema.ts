@@ -577,3 +577,90 @@ export const csatSurveys = sqliteTable(
   },
   (t) => [index("csat_surveys_contact_asked_idx").on(t.contactId, t.askedAt)],
 );
+
+/**
+ * Bot flows (issue 14). The editor works on `draft` (JSON, server/domain/bot/flow.ts); publishing freezes a
+ * copy as the next bot_flow_versions row, and a chat's bot session keeps the version it started with, so a
+ * new version never changes chats already running an older one.
+ */
+export const botFlows = sqliteTable("bot_flows", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  draft: text("draft", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const botFlowVersions = sqliteTable(
+  "bot_flow_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    flowId: integer("flow_id")
+      .notNull()
+      .references(() => botFlows.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    definition: text("definition", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    publishedAt: integer("published_at").notNull(),
+    publishedById: integer("published_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("bot_flow_versions_flow_version").on(t.flowId, t.version)],
+);
+
+/** Which flow greets a channel's new contacts, and (returningAfterHours) contacts back after that many hours. */
+export const botChannelFlows = sqliteTable("bot_channel_flows", {
+  channelId: integer("channel_id")
+    .primaryKey()
+    .references(() => channels.id, { onDelete: "cascade" }),
+  flowId: integer("flow_id")
+    .notNull()
+    .references(() => botFlows.id, { onDelete: "cascade" }),
+  returningAfterHours: integer("returning_after_hours"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const botSessionStatuses = ["active", "handed_off", "closed", "stopped"] as const;
+
+/**
+ * The bot's hold on one chat. While `active` the chat is "with the bot": its replies keep it from being
+ * pending, and routing leaves it alone. Triggers (migration 0016) stop it the moment a person takes the
+ * chat (an assignee, or an agent's message) or the chat closes, whichever code path does it.
+ */
+export const botSessions = sqliteTable(
+  "bot_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatId: integer("chat_id")
+      .notNull()
+      .unique()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    flowVersionId: integer("flow_version_id")
+      .notNull()
+      .references(() => botFlowVersions.id),
+    status: text("status", { enum: botSessionStatuses }).notNull(),
+    /** The menu or question it waits at while active. */
+    stepId: text("step_id"),
+    retries: integer("retries").notNull().default(0),
+    answers: text("answers", { mode: "json" }).$type<Array<{ stepId: string; question: string; value: string }>>().notNull(),
+    startedAt: integer("started_at").notNull(),
+    lastActivityAt: integer("last_activity_at").notNull(),
+    /** When the no-reply rule fires; null once the session ended. */
+    timeoutAt: integer("timeout_at"),
+    endedAt: integer("ended_at"),
+    endReason: text("end_reason"),
+  },
+  (t) => [index("bot_sessions_timeout_idx").on(t.timeoutAt).where(sql`${t.status} = 'active'`)],
+);
+
+/** Contact fields a bot question can fill beyond name, e-mail and phone: document, custom:<key>. */
+export const contactFields = sqliteTable(
+  "contact_fields",
+  {
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: text("value").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.key] })],
+);
