@@ -1,6 +1,7 @@
 import { auditRouter, closeReasonsRouter, quickRepliesRouter, templatesRouter } from "./routers/catalog";
 import { chatsRouter } from "./routers/chats";
 import { contactsRouter } from "./routers/contacts";
+import { csatRouter } from "./routers/csat";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { reportsRouter } from "./routers/reports";
@@ -20,6 +21,7 @@ export const appRouter = router({
   quickReplies: quickRepliesRouter,
   templates: templatesRouter,
   audit: auditRouter,
+  csat: csatRouter,
 });
 
 export type AppRouter = typeof appRouter;

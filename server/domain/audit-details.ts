@@ -34,6 +34,7 @@ export const auditActions = [
   "template.delete",
   "channel.create",
   "channel.update",
+  "csat.update",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

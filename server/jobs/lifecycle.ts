@@ -7,6 +7,7 @@ import { dueReminders, inactiveCandidates } from "@/server/repositories/due-chat
 import { readSettings } from "@/server/repositories/settings";
 import { writeAudit } from "@/server/repositories/audit";
 import { writeDecision } from "@/server/services/chat-records";
+import { askForRatingAfterClose } from "@/server/services/csat";
 
 // Each job re-reads every chat inside its own immediate transaction and asks the domain again, so two
 // runs at once (two servers, or the CLI beside the server) cannot double-close or double-fire.
@@ -44,8 +45,9 @@ export function runInactivity(db: Db, now: number): number {
         if (!chat) return 0;
         const decision = inactivityDecision(chat, now, periodMs, reason.id);
         if (!decision) return 0;
-        writeDecision(tx, chat, decision, now);
+        const closed = writeDecision(tx, chat, decision, now);
         writeAudit(tx, { actorId: null, action: "chat.close_inactive", targetType: "chat", targetId: chat.id }, now);
+        askForRatingAfterClose(tx, closed, "inactivity", now);
         return 1;
       },
       { behavior: "immediate" },

@@ -18,6 +18,7 @@ import { validateNoteBody } from "@/server/domain/notes";
 import { loadVisibleChat } from "./chat-access";
 import { writeNote } from "./notes";
 import { recordSystemEvents, writeDecision } from "./chat-records";
+import { askForRatingAfterClose } from "./csat";
 
 // The agent's actions on a chat. Each one: load what the viewer may see, let the domain decide,
 // write the decision and the audit entry in one immediate transaction.
@@ -39,6 +40,7 @@ export function closeChatAction(db: Db, ctx: ActionContext, chatId: number, reas
     const decision = closeChat(chat, { reason, byUserId: ctx.viewer.id, at: ctx.now });
     const updated = writeDecision(tx, chat, decision, ctx.now);
     writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.close", targetType: "chat", targetId: chatId, details: { reasonId } }, ctx.now);
+    askForRatingAfterClose(tx, updated, "by_hand", ctx.now);
     return updated;
   });
 }

@@ -7,6 +7,7 @@ import { findIdentity, insertContact, insertIdentity, renameContact } from "@/se
 import { findByProviderId, insertAttachment, insertMessage, updateMessage, type MessageRow } from "@/server/repositories/messages";
 import type { ChannelRow } from "@/server/repositories/channels";
 import { previewOf, writeDecision } from "./chat-records";
+import { applySurveyReply, surveyReplyOf } from "./csat";
 import { afterInboundFiled } from "./inbound-hooks";
 
 export interface IngestResult {
@@ -41,7 +42,11 @@ export function ingestMessageInTx(tx: DbOrTx, channel: ChannelRow, event: Inboun
   let openedChat = false;
   const templateReply = event.direction === "in" && event.replyToProviderId ? findByProviderId(tx, channel.id, event.replyToProviderId) : undefined;
 
-  if (event.direction === "out") {
+  // A rating (or its comment) answers the survey of a closed chat: filed there, it never opens a new chat.
+  const surveyReply = surveyReplyOf(tx, contactId, event, chat ?? null, at);
+  if (surveyReply) {
+    chat = surveyReply.chat;
+  } else if (event.direction === "out") {
     // An echo of something the business sent from another app: history, never the customer's words.
     chat ??= chatsOfContact(tx, contactId).at(-1);
     if (!chat) {
@@ -88,6 +93,10 @@ export function ingestMessageInTx(tx: DbOrTx, channel: ChannelRow, event: Inboun
     // One UPDATE for the lifecycle, the list preview and the unread count: this runs for every message that arrives.
     const unread = event.direction === "in" ? { unreadCount: target.unreadCount + 1 } : {};
     writeDecision(tx, target, decision, now, { lastMessagePreview: previewOf(message), ...unread });
+  }
+  if (surveyReply) {
+    applySurveyReply(tx, channel, surveyReply, now);
+    return { messageId: message.id, chatId: target.id, contactId, duplicate: false, openedChat };
   }
   afterInboundFiled(tx, { channel, event, chat: target, message, openedChat, now });
   return { messageId: message.id, chatId: target.id, contactId, duplicate: false, openedChat };

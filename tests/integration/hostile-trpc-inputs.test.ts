@@ -20,6 +20,7 @@ const samples: Record<string, (w: World) => Record<string, unknown>> = {
   "users.update": (w) => ({ id: w.teammate.id, active: false, name: "Carla T." }),
   "users.setPassword": (w) => ({ id: w.teammate.id, password: "password-789" }),
   "settings.update": () => ({ key: "inactivityMinutes", value: 60 }),
+  "csat.update": (w) => ({ channelId: w.channelId, enabled: true, intervalDays: 7, templateName: null, language: "pt" }),
   "inbox.poll": () => ({ version: "1.2" }),
   "inbox.list": () => ({ section: "all", status: "open", pendingOnly: true, order: "asc", cursor: null, limit: 20 }),
   "inbox.search": () => ({ text: "pedido" }),
@@ -70,7 +71,7 @@ function nearValid(sample: Record<string, unknown>): fc.Arbitrary<Record<string,
   });
 }
 
-const TABLES = ["users", "channels", "contacts", "contact_identities", "chats", "messages", "attachments", "close_reasons", "quick_replies", "templates", "settings", "audit_log"];
+const TABLES = ["users", "channels", "contacts", "contact_identities", "chats", "messages", "attachments", "close_reasons", "quick_replies", "templates", "settings", "audit_log", "csat_settings"];
 
 let template: { dir: string; world: World };
 const withInput = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>)

@@ -174,6 +174,8 @@ const procedures: Record<string, ProcedureRow> = {
   "quickReplies.delete": { input: (w) => ({ id: w.quickReplyId }), expect: ADMIN_ONLY },
   "quickReplies.send": { input: (w) => ({ chatId: w.chatId, quickReplyId: w.quickReplyId }), expect: SEES_TEAMMATE },
   "templates.list": { input: () => ({}), expect: SIGNED_IN },
+  "csat.settings": { expect: ADMIN_ONLY },
+  "csat.update": { input: (w) => ({ channelId: w.channelId, enabled: true, intervalDays: 7, templateName: null, language: "es" }), expect: ADMIN_ONLY },
   "templates.create": { input: (w) => ({ channelId: w.channelId, name: "boas_vindas", language: "pt_BR", body: "Bem-vindo {{1}}" }), expect: ADMIN_ONLY },
   "templates.delete": { input: (w) => ({ id: w.templateId }), expect: ADMIN_ONLY },
   "audit.list": { input: () => ({ action: "chat.close" }), expect: ADMIN_ONLY },

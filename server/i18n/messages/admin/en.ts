@@ -216,6 +216,7 @@ export const en = {
   "admin.audit.action.user.time_zone": "Time zone changed to the browser's",
   "admin.audit.action.user.time_zone_detected": "Time zone taken from the browser",
   "admin.audit.action.settings.update": "Setting changed",
+  "admin.audit.action.csat.update": "Satisfaction survey changed",
   "admin.audit.action.close_reason.create": "Close reason created",
   "admin.audit.action.close_reason.update": "Close reason changed",
   "admin.audit.action.close_reason.archive": "Close reason archived",

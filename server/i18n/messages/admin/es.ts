@@ -218,6 +218,7 @@ export const es: Messages = {
   "admin.audit.action.user.time_zone": "Zona horaria cambiada a la del navegador",
   "admin.audit.action.user.time_zone_detected": "Zona horaria tomada del navegador",
   "admin.audit.action.settings.update": "Configuración cambiada",
+  "admin.audit.action.csat.update": "Encuesta de satisfacción cambiada",
   "admin.audit.action.close_reason.create": "Motivo de cierre creado",
   "admin.audit.action.close_reason.update": "Motivo de cierre modificado",
   "admin.audit.action.close_reason.archive": "Motivo de cierre archivado",

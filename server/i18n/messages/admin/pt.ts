@@ -218,6 +218,7 @@ export const pt: Messages = {
   "admin.audit.action.user.time_zone": "Fuso horário alterado para o do navegador",
   "admin.audit.action.user.time_zone_detected": "Fuso horário obtido do navegador",
   "admin.audit.action.settings.update": "Configuração alterada",
+  "admin.audit.action.csat.update": "Pesquisa de satisfação alterada",
   "admin.audit.action.close_reason.create": "Motivo de encerramento criado",
   "admin.audit.action.close_reason.update": "Motivo de encerramento alterado",
   "admin.audit.action.close_reason.archive": "Motivo de encerramento arquivado",

@@ -1,3 +1,4 @@
+import { csatEn } from "./csat-en";
 // The reports page: figures, charts, filters and the CSV export.
 export const en = {
   "shell.reports": "Reports",
@@ -42,5 +43,6 @@ export const en = {
   "reports.reasons.none": "No reason",
   "reports.empty": "No chats in this period.",
   "reports.table": "Data",
+  ...csatEn,
 };
 export type ReportsMessages = Record<keyof typeof en, string>;

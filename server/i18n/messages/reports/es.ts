@@ -1,3 +1,4 @@
+import { csatEs } from "./csat-es";
 import type { ReportsMessages as Messages } from "./en";
 
 export const es: Messages = {
@@ -43,4 +44,5 @@ export const es: Messages = {
   "reports.reasons.none": "Sin motivo",
   "reports.empty": "No hay chats en este período.",
   "reports.table": "Datos",
+  ...csatEs,
 };

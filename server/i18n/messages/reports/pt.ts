@@ -1,3 +1,4 @@
+import { csatPt } from "./csat-pt";
 import type { ReportsMessages as Messages } from "./en";
 
 export const pt: Messages = {
@@ -43,4 +44,5 @@ export const pt: Messages = {
   "reports.reasons.none": "Sem motivo",
   "reports.empty": "Nenhuma conversa neste período.",
   "reports.table": "Dados",
+  ...csatPt,
 };
