@@ -18,6 +18,7 @@ export const CSV_COLUMNS = [
   "closed_by",
   "close_reason",
   "resolution_s",
+  "csat",
 ] as const;
 
 export type CsvValue = string | number | null;

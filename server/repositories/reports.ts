@@ -50,15 +50,36 @@ export interface ClosedRow {
   closeReasonId: number | null;
   resolutionMs: number;
   transferred: number;
+  csatRating: number | null;
 }
 
 /** Chats closed in the range (transfers included: the caller tells them apart). */
 export function closedChats(db: Db, f: ReportFilter): ClosedRow[] {
   const w = where(f);
   return prepared(db, `closed|${w.key}`, () =>
-    `SELECT m.assignee_id AS assigneeId, m.close_reason_id AS closeReasonId, m.resolution_ms AS resolutionMs, m.transferred_out AS transferred
+    `SELECT m.assignee_id AS assigneeId, m.close_reason_id AS closeReasonId, m.resolution_ms AS resolutionMs, m.transferred_out AS transferred,
+       m.csat_rating AS csatRating
      FROM chat_metrics m WHERE m.closed_at IS NOT NULL AND m.closed_at >= ? AND m.closed_at < ?${w.sql}`,
   ).all(f.from, f.to, ...w.params) as ClosedRow[];
+}
+
+export interface CsatComment {
+  chatId: number;
+  rating: number;
+  comment: string;
+  ratedAt: number;
+  contactName: string;
+}
+
+/** The latest survey comments on chats closed in the range, newest first. */
+export function csatComments(db: Db, f: ReportFilter, limit: number): CsatComment[] {
+  const w = where(f);
+  return prepared(db, `csatComments|${w.key}`, () =>
+    `SELECT s.chat_id AS chatId, s.rating AS rating, s.comment AS comment, s.rated_at AS ratedAt, c.name AS contactName
+     FROM chat_metrics m JOIN csat_surveys s ON s.chat_id = m.chat_id JOIN contacts c ON c.id = s.contact_id
+     WHERE m.closed_at IS NOT NULL AND m.closed_at >= ? AND m.closed_at < ? AND s.comment IS NOT NULL${w.sql}
+     ORDER BY s.rated_at DESC LIMIT ?`,
+  ).all(f.from, f.to, ...w.params, limit) as CsatComment[];
 }
 
 /** Every reply's wait answered in the range, ascending; the agent filter is who replied. */
@@ -97,6 +118,7 @@ export interface ExportRow {
   closedBy: string | null;
   closeReasonId: number | null;
   resolutionMs: number | null;
+  csatRating: number | null;
 }
 
 /** The per-chat rows of the range one at a time (better-sqlite3's iterator): a year never sits in memory. */
@@ -106,7 +128,7 @@ export function iterateExportRows(db: Db, f: ReportFilter): IterableIterator<Exp
     `SELECT m.chat_id AS chatId, ch.name AS channel, a.name AS assignee, m.opened_at AS openedAt, m.first_reply_at AS firstReplyAt,
        m.first_response_ms AS firstResponseMs, m.response_count AS responseCount, m.response_total_ms AS responseTotalMs,
        m.messages_in AS messagesIn, m.messages_out AS messagesOut, m.transferred_in AS transferredIn, m.transferred_out AS transferredOut,
-       m.closed_at AS closedAt, cb.name AS closedBy, m.close_reason_id AS closeReasonId, m.resolution_ms AS resolutionMs
+       m.closed_at AS closedAt, cb.name AS closedBy, m.close_reason_id AS closeReasonId, m.resolution_ms AS resolutionMs, m.csat_rating AS csatRating
      FROM chat_metrics m
      JOIN channels ch ON ch.id = m.channel_id
      LEFT JOIN users a ON a.id = m.assignee_id

@@ -4,7 +4,8 @@ import { heatmap, median, percentile, perDay, resolveRange, sortNumbers, type Da
 import type { Viewer } from "@/server/domain/types";
 import { listChannels } from "@/server/repositories/channels";
 import { listCloseReasons, type CloseReasonRow } from "@/server/repositories/close-reasons";
-import { closedChats, currentLoad, iterateExportRows, openedChats, responseWaits, type ExportRow, type ReportFilter } from "@/server/repositories/reports";
+import { closedChats, csatComments, currentLoad, iterateExportRows, openedChats, responseWaits, type CsatComment, type ExportRow, type ReportFilter } from "@/server/repositories/reports";
+import { csatScore, type CsatScore } from "@/server/domain/csat";
 import { listUsers } from "@/server/repositories/users";
 
 export interface ReportQuery {
@@ -27,6 +28,7 @@ export interface AgentFigures {
   handled: number;
   medianFirstResponseMs: number | null;
   medianResolutionMs: number | null;
+  csat: CsatScore;
   load: number;
 }
 
@@ -42,7 +44,9 @@ export interface Report {
     p90FirstResponseMs: number | null;
     medianResponseMs: number | null;
     medianResolutionMs: number | null;
+    csat: CsatScore;
   };
+  csatComments: CsatComment[];
   days: DayFigures[];
   heatmap: number[][];
   agents: AgentFigures[];
@@ -87,6 +91,7 @@ export function buildReport(db: Db, viewer: ReportViewer, q: ReportQuery, now: n
         handled: mine.length,
         medianFirstResponseMs: median(sortNumbers(mine.flatMap((c) => (c.firstResponseMs === null ? [] : [c.firstResponseMs])))),
         medianResolutionMs: median(sortNumbers(resolved.filter((c) => c.assigneeId === u.id).map((c) => c.resolutionMs))),
+        csat: csatScore(ratingsOf(resolved.filter((c) => c.assigneeId === u.id))),
         load: load.get(u.id) ?? 0,
       };
     })
@@ -106,7 +111,9 @@ export function buildReport(db: Db, viewer: ReportViewer, q: ReportQuery, now: n
       p90FirstResponseMs: percentile(firstResponses, 0.9),
       medianResponseMs: median(waits),
       medianResolutionMs: median(sortNumbers(resolved.map((c) => c.resolutionMs))),
+      csat: csatScore(ratingsOf(resolved)),
     },
+    csatComments: csatComments(db, filter, 5),
     days: perDay(opened, range, viewer.timeZone),
     heatmap: heatmap(opened.map((c) => c.openedAt), viewer.timeZone),
     agents,
@@ -120,6 +127,8 @@ export function buildReport(db: Db, viewer: ReportViewer, q: ReportQuery, now: n
     },
   };
 }
+
+const ratingsOf = (rows: { csatRating: number | null }[]): number[] => rows.flatMap((c) => (c.csatRating === null ? [] : [c.csatRating]));
 
 /** The per-chat rows of the filtered range, one at a time, under the same scope as the page. */
 export function exportRows(db: Db, viewer: ReportViewer, q: ReportQuery, now: number): { range: ReportRange; rows: IterableIterator<ExportRow>; reasons: Map<number, Pick<CloseReasonRow, "label" | "systemKey" | "builtinKey">> } {

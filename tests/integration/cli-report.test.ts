@@ -49,7 +49,7 @@ describe("charla report", () => {
     const res = charla("--from", "2026-01-05", "--to", "2026-01-05", "--format", "json");
     expect(res.status, res.stderr).toBe(0);
     const report = JSON.parse(res.stdout);
-    expect(report.headline).toEqual({ opened: 2, closed: 1, medianFirstResponseMs: 90_000, p90FirstResponseMs: 90_000, medianResponseMs: 90_000, medianResolutionMs: 600_000 });
+    expect(report.headline).toEqual({ opened: 2, closed: 1, medianFirstResponseMs: 90_000, p90FirstResponseMs: 90_000, medianResponseMs: 90_000, medianResolutionMs: 600_000, csat: { responses: 0, satisfied: 0, percent: null } });
     expect(report.agents.map((a: { name: string }) => a.name)).toEqual(["Ana"]);
     const bad = charla("--from", "5/1/2026", "--to", "2026-01-05");
     expect(bad.status).toBe(2);

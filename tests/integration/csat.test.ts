@@ -10,6 +10,8 @@ import { closeReasons, templates } from "@/server/services/catalog";
 import { assignChatAction, closeChatAction } from "@/server/services/chat-actions";
 import { updateCsatSettings } from "@/server/services/csat-settings";
 import { ingestMessage } from "@/server/services/ingest";
+import { reportCsvLines } from "@/server/services/report-export";
+import { buildReport } from "@/server/services/reports";
 import { sendMessage } from "@/server/services/send-message";
 import type { PublicUser } from "@/server/services/users";
 import { whatsappChannel } from "../support/channels";
@@ -165,5 +167,35 @@ describe("the satisfaction survey after a chat closes", () => {
       }
     }
     expect(JSON.stringify(listCsatSettings(db))).toBe(before);
+  });
+
+  it("the reports count ratings of chats closed in the period: 4 and 5 satisfied, per agent, with the latest comments and a CSV column", () => {
+    const rate = (phone: string, chatId: number, n: number, at: number) => {
+      tap(phone, `csat:${n}`, String(n), at);
+      return chatId;
+    };
+    const p1 = newPhone();
+    rate(p1, servedChat(p1, T0), 5, T0 + 3 * MIN);
+    const p2 = newPhone();
+    rate(p2, servedChat(p2, T0), 2, T0 + 3 * MIN);
+    write(p2, "Tardaron en contestar", T0 + 4 * MIN);
+    const p3 = newPhone();
+    const { chatId } = write(p3, "Hola", T0);
+    sendMessage(db, { viewer: luis, now: T0 + MIN }, chatId, { kind: "text", body: "Hola" });
+    closeChatAction(db, { viewer: luis, now: T0 + 2 * MIN }, chatId, resolved);
+    rate(p3, chatId, 4, T0 + 3 * MIN);
+
+    const query = { range: "custom" as const, from: "2026-01-05", to: "2026-01-05" };
+    const report = buildReport(db, { id: admin.id, role: "admin", timeZone: "UTC" }, query, T0 + HOUR);
+    expect(report.headline.csat).toEqual({ responses: 3, satisfied: 2, percent: 66.7 });
+    expect(report.agents.find((a) => a.id === ana.id)!.csat).toEqual({ responses: 2, satisfied: 1, percent: 50 });
+    expect(report.agents.find((a) => a.id === luis.id)!.csat).toEqual({ responses: 1, satisfied: 1, percent: 100 });
+    expect(report.csatComments).toEqual([expect.objectContaining({ rating: 2, comment: "Tardaron en contestar" })]);
+    // An agent sees only their own ratings.
+    expect(buildReport(db, { id: luis.id, role: "agent", timeZone: "UTC" }, query, T0 + HOUR).headline.csat.responses).toBe(1);
+
+    const lines = [...reportCsvLines(db, { id: admin.id, role: "admin", timeZone: "UTC" }, query, T0 + HOUR)];
+    expect(lines[0]!.trim().endsWith(",csat")).toBe(true);
+    expect(lines.slice(1).map((l) => l.trim().split(",").at(-1)).sort()).toEqual(["2", "4", "5"]);
   });
 });

@@ -66,6 +66,7 @@ describe("reports", () => {
       p90FirstResponseMs: 6 * MIN,
       medianResponseMs: 2 * MIN,
       medianResolutionMs: 10 * MIN,
+      csat: { responses: 0, satisfied: 0, percent: null },
     });
     expect(r.days).toEqual([{ day: "2026-01-05", opened: 3, medianFirstResponseMs: 2 * MIN }]);
     expect(r.heatmap[1]!.slice(12, 15)).toEqual([1, 1, 1]);

@@ -28,6 +28,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   }
   const span = (ms: number | null) => formatSpan(ms, locale, t("reports.none"));
   const weekdays = Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2026, 0, 4 + d)));
+  const csatText = (c: Report["headline"]["csat"]) =>
+    c.percent === null ? t("reports.csat.none") : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(c.percent)} % · ${t("reports.csat.responses", { count: c.responses })}`;
   const reasonName = (r: Report["closeReasons"][number]["reason"]) => (r ? closeReasonLabel(t, r) : t("reports.reasons.none"));
   const h = report.headline;
   const figures: [string, string, string][] = [
@@ -37,6 +39,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     ["first-p90", t("reports.firstResponse.p90"), span(h.p90FirstResponseMs)],
     ["response-median", t("reports.response.median"), span(h.medianResponseMs)],
     ["resolution-median", t("reports.resolution.median"), span(h.medianResolutionMs)],
+    ["csat", t("reports.csat"), csatText(h.csat)],
   ];
   const days = report.range.days;
   return (
@@ -164,6 +167,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <th className={thClass}>{t("reports.agents.handled")}</th>
                 <th className={thClass}>{t("reports.firstResponse.median")}</th>
                 <th className={thClass}>{t("reports.resolution.median")}</th>
+                <th className={thClass}>{t("reports.csat")}</th>
                 <th className={thClass}>{t("reports.agents.load")}</th>
               </tr>
             </thead>
@@ -174,12 +178,29 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   <td className={tdClass}>{a.handled}</td>
                   <td className={tdClass}>{span(a.medianFirstResponseMs)}</td>
                   <td className={tdClass}>{span(a.medianResolutionMs)}</td>
+                  <td className={tdClass}>{csatText(a.csat)}</td>
                   <td className={tdClass}>{a.load}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
+
+        {report.csatComments.length > 0 && (
+          <section data-testid="csat-comments">
+            <h2 className="text-lg font-semibold">{t("reports.csat.comments")}</h2>
+            <ul className="mt-2 space-y-2">
+              {report.csatComments.map((c) => (
+                <li key={c.chatId} className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
+                  <p>
+                    <span className="font-semibold">{c.rating}/5</span> · {c.contactName}
+                  </p>
+                  <blockquote className="mt-1 whitespace-pre-wrap text-slate-700">{c.comment}</blockquote>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section>
           <table className={tableClass} data-testid="reasons-table">
