@@ -27,6 +27,7 @@ export const okMessages = {
   "message.deleted": "admin.ok.message.deleted",
   "chat.deleted": "admin.ok.chat.deleted",
   "contact.erased": "admin.ok.contact.erased",
+  "csat.saved": "csat.settings.saved",
 } as const satisfies Record<string, MessageKey>;
 
 export type OkCode = keyof typeof okMessages;

@@ -76,6 +76,20 @@ function Attachment({ a, kind, t }: { a: AttachmentRow; kind: string; t: Transla
   );
 }
 
+/** A message that offered choices (a bot menu, a survey): the text, then what the contact could tap. */
+function WithChoices({ body, choices }: { body: string | null; choices: Payload[] }) {
+  return (
+    <div className="space-y-2">
+      {body && <LinkifiedText text={body} />}
+      <ul className="flex flex-wrap gap-1" data-testid="message-choices">
+        {choices.map((c, i) => (
+          <li key={i} className="rounded-full border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-800">{str(c.title)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Body({ message, attachments, t, locale }: { message: MessageRow; attachments: AttachmentRow[]; t: Translate; locale: Locale }) {
   const p = (message.payload ?? {}) as Payload;
   switch (message.kind) {
@@ -129,6 +143,7 @@ function Body({ message, attachments, t, locale }: { message: MessageRow; attach
     case "unsupported":
       return <p className="text-sm italic text-slate-500">{t("msg.unsupported")}</p>;
     default:
+      if (Array.isArray(p.choices) && p.choices.length > 0) return <WithChoices body={message.body} choices={p.choices as Payload[]} />;
       if (!attachments.length) return message.body ? <LinkifiedText text={message.body} /> : null;
       return (
         <div className="space-y-1">
@@ -150,7 +165,7 @@ export function MessageItem(props: {
   if (message.kind === "system") return <SystemLine message={message} ctx={ctx} />;
   if (message.kind === "note") return <NoteItem message={message} ctx={ctx} footer={footer} />;
   const outbound = message.direction === "out";
-  const author = message.authorKind === "contact" ? t("msg.fromContact") : message.authorKind === "bot" ? t("msg.fromBot") : ctx.userName(message.authorId);
+  const author = message.authorKind === "contact" ? t("msg.fromContact") : message.authorKind === "bot" ? t("msg.fromBot") : message.authorKind === "system" ? t("msg.fromSystem") : ctx.userName(message.authorId);
   return (
     <li data-testid="message" data-kind={message.kind} data-direction={message.direction} className={outbound ? "msg msg-out" : "msg"}>
       {message.deletedAt ? <p className="text-sm italic text-slate-500">{t("msg.deleted")}</p> : <Body message={message} attachments={attachments} t={t} locale={ctx.locale} />}

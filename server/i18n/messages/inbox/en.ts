@@ -125,6 +125,7 @@ export const en = {
   "msg.attachmentFailed": "The file could not be downloaded",
   "msg.fromContact": "Contact",
   "msg.fromBot": "Bot",
+  "msg.fromSystem": "Automatic message",
   "msg.image": "Image",
   "reason.transferred": "Transferred",
   "reason.inactivity": "Inactivity",

@@ -127,6 +127,7 @@ export const es: Messages = {
   "msg.attachmentFailed": "No se pudo descargar el archivo",
   "msg.fromContact": "Contacto",
   "msg.fromBot": "Bot",
+  "msg.fromSystem": "Mensaje automático",
   "msg.image": "Imagen",
   "reason.transferred": "Transferido",
   "reason.inactivity": "Inactividad",

@@ -127,6 +127,7 @@ export const pt: Messages = {
   "msg.attachmentFailed": "Não foi possível baixar o arquivo",
   "msg.fromContact": "Contato",
   "msg.fromBot": "Bot",
+  "msg.fromSystem": "Mensagem automática",
   "msg.image": "Imagem",
   "reason.transferred": "Transferido",
   "reason.inactivity": "Inatividade",

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { publicUrl } from "@/server/config/env";
 import { channelViews } from "@/server/services/channels";
+import { csatSettingsByChannel } from "@/server/services/csat-settings";
 import { AdminFrame } from "../../admin-frame";
 import { TextField } from "../../field";
 import { requireAdmin } from "../../require-admin";
@@ -10,6 +11,7 @@ import type { StatusParams } from "../../status";
 import { buttonClass, cardClass } from "../../styles";
 import { editChannelAction } from "../actions";
 import { ChannelFields } from "../channel-fields";
+import { CsatForm } from "../csat-form";
 import { KeepForm } from "@/app/_lib/keep-form";
 import { keptForm } from "@/app/_lib/kept-form";
 
@@ -18,6 +20,7 @@ export default async function EditChannelPage(props: { params: Promise<{ id: str
   const channelId = Number((await props.params).id);
   const channel = channelViews(getDb(), publicUrl()).find((c) => c.id === channelId);
   if (!channel) notFound();
+  const csat = csatSettingsByChannel(getDb()).find((c) => c.channelId === channel.id)!;
   const prefix = `edit-${channel.id}`;
   const kept = await keptForm(`channel.edit:${channel.id}`);
   return (
@@ -45,6 +48,7 @@ export default async function EditChannelPage(props: { params: Promise<{ id: str
           <button type="submit" className={buttonClass}>{t("admin.channels.edit.submit")}</button>
         </div>
       </form>
+      <CsatForm t={t} csat={csat} />
     </AdminFrame>
   );
 }
