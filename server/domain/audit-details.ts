@@ -35,6 +35,12 @@ export const auditActions = [
   "channel.create",
   "channel.update",
   "csat.update",
+  "chat.bot_closed",
+  "bot.flow_create",
+  "bot.flow_save",
+  "bot.flow_publish",
+  "bot.flow_delete",
+  "bot.channel_flow",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

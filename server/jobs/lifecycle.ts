@@ -7,6 +7,7 @@ import { dueReminders, inactiveCandidates } from "@/server/repositories/due-chat
 import { readSettings } from "@/server/repositories/settings";
 import { writeAudit } from "@/server/repositories/audit";
 import { writeDecision } from "@/server/services/chat-records";
+import { runBotTimeouts } from "@/server/services/bot/run";
 import { askForRatingAfterClose } from "@/server/services/csat";
 
 // Each job re-reads every chat inside its own immediate transaction and asks the domain again, so two
@@ -60,6 +61,8 @@ export function runInactivity(db: Db, now: number): number {
 export const CHANGE_RETENTION_MS = 60 * 60_000;
 
 export function runLifecycleJobs(db: Db, now: number): { remindersFired: number; closedInactive: number } {
+  // First, so a contact who went quiet with the bot is closed as "No reply" (or handed off), not as inactive.
+  runBotTimeouts(db, now);
   const done = { remindersFired: runDueReminders(db, now), closedInactive: runInactivity(db, now) };
   pruneChanges(db, now - CHANGE_RETENTION_MS);
   return done;

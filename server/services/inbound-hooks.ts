@@ -3,6 +3,7 @@ import type { InboundMessage } from "@/server/channels/types";
 import type { ChatRow } from "@/server/repositories/chats";
 import type { ChannelRow } from "@/server/repositories/channels";
 import type { MessageRow } from "@/server/repositories/messages";
+import { botHandlesInbound } from "./bot/run";
 
 /** What filing one contact message decided, handed to the features that react to it in the same transaction. */
 export interface FiledInbound {
@@ -21,7 +22,8 @@ export interface FiledInbound {
  * the product's: the bot answers first; only a chat the bot does not hold goes to routing.
  * Each step is an explicit call here rather than a listener, so what happens on filing reads top to bottom.
  */
-export function afterInboundFiled(_tx: DbOrTx, filed: FiledInbound): void {
+export function afterInboundFiled(tx: DbOrTx, filed: FiledInbound): void {
   if (filed.event.direction !== "in") return;
-  // bot (issue 14) and routing (issue 13) plug in here.
+  if (botHandlesInbound(tx, filed)) return;
+  // routing (issue 13) plugs in here.
 }

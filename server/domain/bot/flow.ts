@@ -119,6 +119,9 @@ export interface FlowIssue {
   /** The step the problem is in; null for the flow's own settings. */
   stepId: string | null;
   message: string;
+  /** The dictionary key (errors) and its parameters, for the reader's language. */
+  key: string;
+  params: Record<string, string | number>;
 }
 
 /** Every step id a step can go to next. */
@@ -148,24 +151,24 @@ export function structureIssues(flow: Flow): FlowIssue[] {
   const issues: FlowIssue[] = [];
   const byId = new Map<string, Step>();
   for (const step of flow.steps) {
-    if (byId.has(step.id)) issues.push({ stepId: step.id, message: `Two steps are called “${step.id}”.` });
+    if (byId.has(step.id)) issues.push({ stepId: step.id, message: `Two steps are called “${step.id}”.`, key: "error.bot.duplicateStep", params: { step: step.id } });
     byId.set(step.id, step);
   }
-  if (!byId.has(flow.start)) issues.push({ stepId: null, message: `The first step “${flow.start}” does not exist.` });
+  if (!byId.has(flow.start)) issues.push({ stepId: null, message: `The first step “${flow.start}” does not exist.`, key: "error.bot.start", params: { step: flow.start } });
   for (const step of flow.steps) {
     for (const next of successors(step)) {
-      if (!byId.has(next)) issues.push({ stepId: step.id, message: `Step “${step.id}” goes to “${next}”, which does not exist.` });
+      if (!byId.has(next)) issues.push({ stepId: step.id, message: `Step “${step.id}” goes to “${next}”, which does not exist.`, key: "error.bot.missingStep", params: { step: step.id, target: next } });
     }
     if (step.kind === "menu") {
       const ids = new Set<string>();
       for (const o of step.options) {
-        if (ids.has(o.id)) issues.push({ stepId: step.id, message: `Menu “${step.id}” has two options called “${o.id}”.` });
+        if (ids.has(o.id)) issues.push({ stepId: step.id, message: `Menu “${step.id}” has two options called “${o.id}”.`, key: "error.bot.duplicateOption", params: { step: step.id, option: o.id } });
         ids.add(o.id);
       }
     }
   }
   const loop = automaticLoop(flow, byId);
-  if (loop) issues.push({ stepId: loop, message: `Step “${loop}” is part of a loop that never waits for the contact.` });
+  if (loop) issues.push({ stepId: loop, message: `Step “${loop}” is part of a loop that never waits for the contact.`, key: "error.bot.loop", params: { step: loop } });
   return issues;
 }
 
@@ -205,7 +208,13 @@ export function parseFlow(input: unknown): ParsedFlow {
         const [head, index] = issue.path;
         const id = head === "steps" && typeof index === "number" ? raw?.steps?.[index]?.id : undefined;
         const where = issue.path.join(".");
-        return { stepId: typeof id === "string" ? id : null, message: `${typeof id === "string" ? `Step “${id}”` : where || "Flow"}: ${issue.message} (${where})` };
+        const step = typeof id === "string" ? id : null;
+        return {
+          stepId: step,
+          message: `${step ? `Step “${step}”` : where || "Flow"}: ${issue.message} (${where})`,
+          key: step ? "error.bot.stepField" : "error.bot.flowField",
+          params: { step: step ?? "", field: issue.path.slice(step ? 2 : 0).join(".") || where, detail: issue.message },
+        };
       }),
     };
   }

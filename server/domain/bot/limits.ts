@@ -52,7 +52,12 @@ export function flowLimitIssues(flow: Flow, channels: readonly ChannelRef[]): Fl
         const count = text.length <= max ? text.length : graphemeCount(text);
         if (count > max) {
           const where = stepId ? `Step “${stepId}”` : "The flow";
-          issues.push({ stepId, message: `${where}: the ${what} is ${formatCount(count)} characters as ${channelLabel(channel)} sends it; the limit there is ${formatCount(max)}.` });
+          issues.push({
+            stepId,
+            message: `${where}: the ${what} is ${formatCount(count)} characters as ${channelLabel(channel)} sends it; the limit there is ${formatCount(max)}.`,
+            key: stepId ? "error.bot.limit" : "error.bot.flowLimit",
+            params: { step: stepId ?? "", channel: channelLabel(channel), count, max },
+          });
         }
       }
     }

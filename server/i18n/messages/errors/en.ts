@@ -1,3 +1,4 @@
+import { botErrorsEn } from "./bot-en";
 import { csatErrorsEn } from "./csat-en";
 import { routingErrorsEn } from "./routing-en";
 
@@ -149,6 +150,7 @@ export const en = {
   "error.visibility.contact": "This contact's chats are assigned to another agent, and the inbox isn't shared.",
   ...routingErrorsEn,
   ...csatErrorsEn,
+  ...botErrorsEn,
 } as const;
 
 export type ErrorKey = keyof typeof en;

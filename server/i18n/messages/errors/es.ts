@@ -1,3 +1,4 @@
+import { botErrorsEs } from "./bot-es";
 import { csatErrorsEs } from "./csat-es";
 import { routingErrorsEs } from "./routing-es";
 import type { ErrorMessages as Messages } from "./en";
@@ -150,4 +151,5 @@ export const es: Messages = {
   "error.visibility.contact": "Los chats de este contacto están asignados a otro agente y la bandeja no es compartida.",
   ...routingErrorsEs,
   ...csatErrorsEs,
+  ...botErrorsEs,
 };

@@ -1,3 +1,4 @@
+import { botErrorsPt } from "./bot-pt";
 import { csatErrorsPt } from "./csat-pt";
 import { routingErrorsPt } from "./routing-pt";
 import type { ErrorMessages as Messages } from "./en";
@@ -150,4 +151,5 @@ export const pt: Messages = {
   "error.visibility.contact": "Os chats deste contato estão atribuídos a outro agente e a caixa de entrada não é compartilhada.",
   ...routingErrorsPt,
   ...csatErrorsPt,
+  ...botErrorsPt,
 };
