@@ -10,7 +10,10 @@ export interface CloseReasonRef {
 }
 
 export type SystemEvent =
-  | { type: "assigned"; to: number; by: number | null }
+  /** `rule`: the distribution mode that chose, when nobody did (issue 13). */
+  | { type: "assigned"; to: number; by: number | null; rule?: string }
+  /** Sent back to a team's queue (Assign → a team). */
+  | { type: "queued"; teamId: number; by: number | null }
   | { type: "transferred"; from: number; to: number; by: number | null }
   | { type: "closed"; reason: CloseReasonRef; by: number | null }
   | { type: "scheduled"; at: number }
@@ -30,7 +33,9 @@ export interface SystemEventText {
 export function systemEventText(event: SystemEvent): SystemEventText {
   switch (event.type) {
     case "assigned":
-      return { key: "system.assigned", params: { to: event.to, by: event.by } };
+      return { key: "system.assigned", params: { to: event.to, by: event.by, ...(event.rule ? { rule: event.rule } : {}) } };
+    case "queued":
+      return { key: "system.queued", params: { teamId: event.teamId, by: event.by } };
     case "transferred":
       return {
         key: "system.transferred",

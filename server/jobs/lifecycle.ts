@@ -8,6 +8,7 @@ import { readSettings } from "@/server/repositories/settings";
 import { writeAudit } from "@/server/repositories/audit";
 import { writeDecision } from "@/server/services/chat-records";
 import { runBotTimeouts } from "@/server/services/bot/run";
+import { roomAppeared } from "@/server/services/routing/distribute";
 import { askForRatingAfterClose } from "@/server/services/csat";
 
 // Each job re-reads every chat inside its own immediate transaction and asks the domain again, so two
@@ -48,6 +49,7 @@ export function runInactivity(db: Db, now: number): number {
         if (!decision) return 0;
         const closed = writeDecision(tx, chat, decision, now);
         writeAudit(tx, { actorId: null, action: "chat.close_inactive", targetType: "chat", targetId: chat.id }, now);
+        roomAppeared(tx, chat.status === "open" ? chat.assigneeId : null, now, "closed_inactive");
         askForRatingAfterClose(tx, closed, "inactivity", now);
         return 1;
       },

@@ -8,9 +8,12 @@ import { startInboundFiling } from "./inbound";
 import { kickMediaDownloads } from "./kick";
 import { runLifecycleJobs } from "./lifecycle";
 import { startMediaDownloads } from "./media";
+import { runRoutingJobs } from "./routing";
 
 const globalForJobs = globalThis as unknown as { charlaStarted?: boolean };
 const LIFECYCLE_EVERY_MS = 30_000;
+/** Offers last from 30 s: their expiry is checked often enough to keep the promised time. */
+const ROUTING_EVERY_MS = 5_000;
 
 function every(ms: number, name: string, job: () => void): void {
   const tick = () => {
@@ -48,6 +51,7 @@ export async function startServer(): Promise<void> {
   if (e.CHARLA_JOBS === "on") {
     if (backlog.pendingMedia) kickMediaDownloads();
     every(LIFECYCLE_EVERY_MS, "lifecycle", () => runLifecycleJobs(db, Date.now()));
+    every(ROUTING_EVERY_MS, "routing", () => runRoutingJobs(db, Date.now()));
     startDispatcher(db);
     startMediaDownloads(db);
   }

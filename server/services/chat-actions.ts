@@ -18,6 +18,7 @@ import { validateNoteBody } from "@/server/domain/notes";
 import { loadVisibleChat } from "./chat-access";
 import { writeNote } from "./notes";
 import { recordSystemEvents, writeDecision } from "./chat-records";
+import { roomAppeared } from "./routing/distribute";
 import { askForRatingAfterClose } from "./csat";
 
 // The agent's actions on a chat. Each one: load what the viewer may see, let the domain decide,
@@ -40,6 +41,7 @@ export function closeChatAction(db: Db, ctx: ActionContext, chatId: number, reas
     const decision = closeChat(chat, { reason, byUserId: ctx.viewer.id, at: ctx.now });
     const updated = writeDecision(tx, chat, decision, ctx.now);
     writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.close", targetType: "chat", targetId: chatId, details: { reasonId } }, ctx.now);
+    roomAppeared(tx, chat.status === "open" ? chat.assigneeId : null, ctx.now, "closed");
     askForRatingAfterClose(tx, updated, "by_hand", ctx.now);
     return updated;
   });
@@ -50,6 +52,8 @@ export function scheduleChatAction(db: Db, ctx: ActionContext, chatId: number, a
     const chat = loadVisibleChat(tx, ctx.viewer, chatId);
     const updated = writeDecision(tx, chat, scheduleChat(chat, { at, note, now: ctx.now }), ctx.now);
     writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.schedule", targetType: "chat", targetId: chatId, details: { at } }, ctx.now);
+    // A scheduled chat does not count against capacity until its reminder is due.
+    roomAppeared(tx, chat.status === "open" ? chat.assigneeId : null, ctx.now, "scheduled");
     return updated;
   });
 }
@@ -121,6 +125,7 @@ export function assignChatAction(
       contactId: chat.contactId,
       channelId: chat.channelId,
       lastMessagePreview: chat.lastMessagePreview,
+      teamId: chat.teamId,
       // What the previous agent had not opened, the new one has not either.
       unreadCount: chat.unreadCount,
       updatedAt: ctx.now,
@@ -129,6 +134,7 @@ export function assignChatAction(
     // The handover note goes to the new chat, where its new owner reads it (and sees it among Mentions).
     if (handover) writeNote(tx, opened, ctx.viewer.id, handover, [target.id], ctx.now);
     writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.transfer", targetType: "chat", targetId: chatId, details: { from: chat.assigneeId, to: target.id, newChatId: opened.id } }, ctx.now);
+    roomAppeared(tx, chat.status === "open" ? chat.assigneeId : null, ctx.now, "transferred");
     return { type: "transfer", chat: opened, closedChatId: chat.id };
   });
 }

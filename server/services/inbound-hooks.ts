@@ -4,6 +4,7 @@ import type { ChatRow } from "@/server/repositories/chats";
 import type { ChannelRow } from "@/server/repositories/channels";
 import type { MessageRow } from "@/server/repositories/messages";
 import { botHandlesInbound } from "./bot/run";
+import { routeInbound } from "./routing/inbound";
 
 /** What filing one contact message decided, handed to the features that react to it in the same transaction. */
 export interface FiledInbound {
@@ -25,5 +26,5 @@ export interface FiledInbound {
 export function afterInboundFiled(tx: DbOrTx, filed: FiledInbound): void {
   if (filed.event.direction !== "in") return;
   if (botHandlesInbound(tx, filed)) return;
-  // routing (issue 13) plugs in here.
+  routeInbound(tx, filed);
 }

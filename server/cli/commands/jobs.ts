@@ -1,4 +1,5 @@
 import { runLifecycleJobs } from "@/server/jobs/lifecycle";
+import { runRoutingJobs } from "@/server/jobs/routing";
 import { fileAllDueInbound, inboundQueueHealth } from "@/server/services/inbound-queue";
 import { cliDb } from "../context";
 import { UsageError, type CliIo } from "../io";
@@ -13,4 +14,6 @@ export function jobsCommand(args: string[], io: CliIo): void {
   io.out(`Webhook deliveries filed: ${filed.deliveries}${filed.failed ? ` (${filed.failed} failed, kept for a retry)` : ""}; waiting: ${waiting}.`);
   const result = runLifecycleJobs(db, now);
   io.out(`Reminders due: ${result.remindersFired}. Closed for inactivity: ${result.closedInactive}.`);
+  const routing = runRoutingJobs(db, now);
+  io.out(`Offers expired: ${routing.expired}; withdrawn: ${routing.withdrawn}. Chats distributed: ${routing.placed}.`);
 }

@@ -19,5 +19,6 @@ export const routingErrorsEn = {
   "error.team.lastMember": "“{name}” receives chats from a channel, so it must keep at least one agent.",
   "error.team.member": "User #{id} can't join a team: there is no such active person.",
   "error.offer.notYours": "This chat is no longer offered to you.",
+  "error.queue.same": "This chat is already waiting in {name}'s queue.",
   "error.routing.teamHidden": "You are not in the team “{name}”.",
 } as const;

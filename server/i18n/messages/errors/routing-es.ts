@@ -20,5 +20,6 @@ export const routingErrorsEs: Record<keyof typeof routingErrorsEn, string> = {
   "error.team.lastMember": "«{name}» recibe los chats de un canal, así que debe conservar al menos un agente.",
   "error.team.member": "El usuario #{id} no puede sumarse a un equipo: no existe o está desactivado.",
   "error.offer.notYours": "Este chat ya no te está ofrecido.",
+  "error.queue.same": "Este chat ya espera en la cola de {name}.",
   "error.routing.teamHidden": "No perteneces al equipo «{name}».",
 };

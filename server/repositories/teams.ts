@@ -1,0 +1,210 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx as Db } from "@/db/client";
+import { channels, chatOffers, chats, teamMembers, teams, users } from "@/db/schema";
+import { preparedQuery } from "./prepared";
+
+export type TeamRow = typeof teams.$inferSelect;
+export type NewTeam = typeof teams.$inferInsert;
+export type OfferRow = typeof chatOffers.$inferSelect;
+
+export function findTeam(db: Db, id: number): TeamRow | undefined {
+  return preparedQuery(db, "teams.byId", (db) => db.select().from(teams).where(eq(teams.id, sql.placeholder("id"))).prepare()).get({ id });
+}
+
+export function findTeamByName(db: Db, name: string): TeamRow | undefined {
+  return db.select().from(teams).where(sql`${teams.name} = ${name} COLLATE NOCASE`).get();
+}
+
+export function defaultTeam(db: Db): TeamRow | undefined {
+  return preparedQuery(db, "teams.default", (db) => db.select().from(teams).where(eq(teams.isDefault, true)).prepare()).get();
+}
+
+export function listTeams(db: Db): TeamRow[] {
+  return db.select().from(teams).orderBy(asc(teams.name)).all();
+}
+
+export function insertTeam(db: Db, row: NewTeam): TeamRow {
+  return db.insert(teams).values(row).returning().get();
+}
+
+export function updateTeam(db: Db, id: number, patch: Partial<NewTeam>): void {
+  db.update(teams).set(patch).where(eq(teams.id, id)).run();
+}
+
+export function deleteTeamRow(db: Db, id: number): void {
+  db.delete(teams).where(eq(teams.id, id)).run();
+}
+
+export function teamMemberIds(db: Db, teamId: number): number[] {
+  return db.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId)).all().map((r) => r.id);
+}
+
+/** The teams a person belongs to (their Unassigned, the teams whose queues fill their room). */
+export function teamIdsOf(db: Db, userId: number): number[] {
+  return preparedQuery(db, "teams.ofUser", (db) =>
+    db.select({ id: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, sql.placeholder("userId"))).prepare(),
+  )
+    .all({ userId })
+    .map((r) => r.id);
+}
+
+export function addMember(db: Db, teamId: number, userId: number, at: number): boolean {
+  return db.insert(teamMembers).values({ teamId, userId, createdAt: at }).onConflictDoNothing().run().changes > 0;
+}
+
+export function removeMember(db: Db, teamId: number, userId: number): boolean {
+  return db.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).run().changes > 0;
+}
+
+export function markAssigned(db: Db, teamId: number, userId: number, at: number): void {
+  db.update(teamMembers).set({ lastAssignedAt: at }).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).run();
+}
+
+export interface MemberLoad {
+  userId: number;
+  name: string;
+  availability: "available" | "away" | "offline";
+  lastSeenAt: number | null;
+  capacityOverride: number | null;
+  lastAssignedAt: number | null;
+  /** Open chats assigned to them (scheduled ones count once their reminder is due and they reopen). */
+  open: number;
+  /** Chats offered to them right now. */
+  offered: number;
+}
+
+/**
+ * A team's active members with their load. `onlyPresentSince`: just those who chose "available" and polled
+ * since then — the candidates for an automatic assignment, so the counts are read only for them.
+ */
+export function memberLoads(db: Db, teamId: number, onlyPresentSince?: number): MemberLoad[] {
+  const present = onlyPresentSince === undefined ? sql`` : sql` AND u.availability = 'available' AND u.last_seen_at >= ${onlyPresentSince}`;
+  return db.all<MemberLoad>(sql`
+    SELECT u.id AS userId, u.name AS name, u.availability AS availability, u.last_seen_at AS lastSeenAt,
+      u.capacity AS capacityOverride, tm.last_assigned_at AS lastAssignedAt,
+      (SELECT count(*) FROM chats c WHERE c.assignee_id = u.id AND c.status = 'open') AS open,
+      (SELECT count(*) FROM chat_offers o WHERE o.user_id = u.id AND o.outcome = 'pending') AS offered
+    FROM team_members tm JOIN users u ON u.id = tm.user_id
+    WHERE tm.team_id = ${teamId} AND u.active = 1${present}
+    ORDER BY u.id`);
+}
+
+export interface QueuedChat {
+  id: number;
+  teamId: number;
+  queuedAt: number | null;
+}
+
+/** Open unassigned chats of these teams with no pending offer, oldest in the queue first. */
+export function waitingChats(db: Db, teamIds: number[], limit: number): QueuedChat[] {
+  if (teamIds.length === 0) return [];
+  return db.all<QueuedChat>(sql`
+    SELECT c.id AS id, c.team_id AS teamId, c.queued_at AS queuedAt FROM chats c
+    WHERE c.team_id IN (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)}) AND c.assignee_id IS NULL AND c.status = 'open'
+      AND NOT EXISTS (SELECT 1 FROM chat_offers o WHERE o.chat_id = c.id AND o.outcome = 'pending')
+    ORDER BY coalesce(c.queued_at, c.opened_at), c.id
+    LIMIT ${limit}`);
+}
+
+export interface QueueSummary {
+  teamId: number;
+  waiting: number;
+  oldestQueuedAt: number | null;
+}
+
+export function queueSummaries(db: Db): QueueSummary[] {
+  return db.all<QueueSummary>(sql`
+    SELECT c.team_id AS teamId, count(*) AS waiting, min(coalesce(c.queued_at, c.opened_at)) AS oldestQueuedAt FROM chats c
+    WHERE c.assignee_id IS NULL AND c.status = 'open' AND c.team_id IS NOT NULL
+    GROUP BY c.team_id`);
+}
+
+/** Who has let this chat pass (declined it or let the offer expire): an offer goes to someone else next. */
+export function passedBy(db: Db, chatId: number): Set<number> {
+  const rows = db.all<{ userId: number }>(sql`
+    SELECT user_id AS userId FROM chat_offers WHERE chat_id = ${chatId} AND outcome IN ('declined', 'expired', 'withdrawn')`);
+  return new Set(rows.map((r) => r.userId));
+}
+
+export function insertOffer(db: Db, row: typeof chatOffers.$inferInsert): OfferRow {
+  return db.insert(chatOffers).values(row).returning().get();
+}
+
+export function pendingOfferOf(db: Db, chatId: number): OfferRow | undefined {
+  return db.select().from(chatOffers).where(and(eq(chatOffers.chatId, chatId), eq(chatOffers.outcome, "pending"))).get();
+}
+
+export function findOffer(db: Db, id: number): OfferRow | undefined {
+  return db.select().from(chatOffers).where(eq(chatOffers.id, id)).get();
+}
+
+/** Ends a pending offer; false when it had already ended (another process got there first). */
+export function endOffer(db: Db, id: number, outcome: "declined" | "expired" | "withdrawn", at: number): boolean {
+  return db.update(chatOffers).set({ outcome, endedAt: at }).where(and(eq(chatOffers.id, id), eq(chatOffers.outcome, "pending"))).run().changes > 0;
+}
+
+export function expiredOfferIds(db: Db, now: number, limit: number): number[] {
+  return db
+    .all<{ id: number }>(sql`SELECT id FROM chat_offers WHERE outcome = 'pending' AND expires_at <= ${now} ORDER BY expires_at LIMIT ${limit}`)
+    .map((r) => r.id);
+}
+
+/** Pending offers held by people who are no longer available (chose away/offline, stopped polling, deactivated). */
+export function strandedOfferIds(db: Db, presentSince: number, limit: number): number[] {
+  return db
+    .all<{ id: number }>(sql`
+      SELECT o.id AS id FROM chat_offers o JOIN users u ON u.id = o.user_id
+      WHERE o.outcome = 'pending' AND (u.availability <> 'available' OR u.last_seen_at IS NULL OR u.last_seen_at < ${presentSince} OR u.active = 0)
+      LIMIT ${limit}`)
+    .map((r) => r.id);
+}
+
+export function pendingOffersOfUser(db: Db, userId: number): OfferRow[] {
+  return db.select().from(chatOffers).where(and(eq(chatOffers.userId, userId), eq(chatOffers.outcome, "pending"))).all();
+}
+
+/** The pending offers of these chats, for the list ("offered to Ana (0:42 left)"). */
+export function pendingOffersFor(db: Db, chatIds: number[]): OfferRow[] {
+  if (chatIds.length === 0) return [];
+  return db.all<OfferRow>(sql`
+    SELECT id, chat_id AS chatId, user_id AS userId, team_id AS teamId, offered_at AS offeredAt, expires_at AS expiresAt,
+      outcome, ended_at AS endedAt
+    FROM chat_offers WHERE outcome = 'pending' AND chat_id IN (${sql.join(chatIds.map((id) => sql`${id}`), sql`, `)})`);
+}
+
+/** The team a channel's new chats go to: its own, else the default team. */
+export function channelTeamId(db: Db, channelId: number): number | null {
+  const row = preparedQuery(db, "teams.ofChannel", (db) =>
+    db.select({ teamId: channels.teamId }).from(channels).where(eq(channels.id, sql.placeholder("id"))).prepare(),
+  ).get({ id: channelId });
+  return row?.teamId ?? defaultTeam(db)?.id ?? null;
+}
+
+export function setChannelTeam(db: Db, channelId: number, teamId: number | null): boolean {
+  return db.update(channels).set({ teamId }).where(eq(channels.id, channelId)).run().changes > 0;
+}
+
+export function channelsOfTeam(db: Db, teamId: number): number[] {
+  return db.select({ id: channels.id }).from(channels).where(eq(channels.teamId, teamId)).all().map((r) => r.id);
+}
+
+export function teamHasChats(db: Db, teamId: number): boolean {
+  return db.get<{ n: number }>(sql`SELECT EXISTS (SELECT 1 FROM chats WHERE team_id = ${teamId}) AS n`)!.n === 1;
+}
+
+export function setPresence(db: Db, userId: number, patch: Partial<Pick<typeof users.$inferInsert, "availability" | "lastSeenAt" | "capacity">>): void {
+  db.update(users).set(patch).where(eq(users.id, userId)).run();
+}
+
+export function setChatQueue(db: Db, chatId: number, teamId: number, queuedAt: number): void {
+  db.update(chats).set({ teamId, queuedAt }).where(eq(chats.id, chatId)).run();
+}
+
+export function markAwaySent(db: Db, chatId: number, at: number): void {
+  db.update(chats).set({ awaySentAt: at }).where(eq(chats.id, chatId)).run();
+}
+
+/** When the contact last got an away message, in any of their chats. */
+export function lastAwayMessageTo(db: Db, contactId: number): number | null {
+  return db.get<{ at: number | null }>(sql`SELECT max(away_sent_at) AS at FROM chats WHERE contact_id = ${contactId}`)?.at ?? null;
+}

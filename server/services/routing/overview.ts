@@ -1,0 +1,97 @@
+import type { DbOrTx } from "@/db/client";
+import { isOpenAt, type Schedule } from "@/server/domain/business-hours";
+import { capacityOf, effectiveAvailability, type Availability, type DistributionMode } from "@/server/domain/routing";
+import type { Viewer } from "@/server/domain/types";
+import { listChannels } from "@/server/repositories/channels";
+import { listTeams, memberLoads, queueSummaries, teamIdsOf } from "@/server/repositories/teams";
+import { findUserById } from "@/server/repositories/users";
+
+// What the admin screens, the inbox's queue view and the CLI show about teams: who is in each, available or
+// not, with their load ("3 / 5"), whether the team is open now, and how long its oldest waiting chat has waited.
+
+export interface MemberView {
+  id: number;
+  name: string;
+  /** What they chose. */
+  chosen: Availability;
+  /** What counts now (offline without a recent poll). */
+  availability: Availability;
+  load: number;
+  capacity: number;
+}
+
+export interface TeamView {
+  id: number;
+  name: string;
+  isDefault: boolean;
+  mode: DistributionMode;
+  capacity: number;
+  offerSeconds: number;
+  schedule: Schedule | null;
+  awayMessage: string | null;
+  greeting: string | null;
+  openNow: boolean;
+  waiting: number;
+  oldestQueuedAt: number | null;
+  members: MemberView[];
+  channelIds: number[];
+}
+
+/** Administrators see every team; an agent sees the teams they are in. */
+export function teamsOverview(db: DbOrTx, viewer: Viewer, now: number): TeamView[] {
+  const mine = viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
+  const queues = new Map(queueSummaries(db).map((q) => [q.teamId, q]));
+  const channels = listChannels(db);
+  return listTeams(db)
+    .filter((team) => !mine || mine.has(team.id))
+    .map((team) => {
+      const defaultTeamChannels = team.isDefault ? channels.filter((c) => c.teamId === null).map((c) => c.id) : [];
+      return {
+        id: team.id,
+        name: team.name,
+        isDefault: team.isDefault,
+        mode: team.mode,
+        capacity: team.capacity,
+        offerSeconds: team.offerSeconds,
+        schedule: team.schedule ?? null,
+        awayMessage: team.awayMessage,
+        greeting: team.greeting,
+        openNow: isOpenAt(team.schedule ?? null, now),
+        waiting: queues.get(team.id)?.waiting ?? 0,
+        oldestQueuedAt: queues.get(team.id)?.oldestQueuedAt ?? null,
+        members: memberLoads(db, team.id).map((m) => ({
+          id: m.userId,
+          name: m.name,
+          chosen: m.availability,
+          availability: effectiveAvailability(m.availability, m.lastSeenAt, now),
+          load: m.open + m.offered,
+          capacity: capacityOf(m.capacityOverride, team.capacity),
+        })),
+        channelIds: [...channels.filter((c) => c.teamId === team.id).map((c) => c.id), ...defaultTeamChannels],
+      };
+    });
+}
+
+export interface MyRouting {
+  chosen: Availability;
+  availability: Availability;
+  load: number;
+  /** The smallest capacity among their teams (their own when set); null when in no team. */
+  capacity: number | null;
+  teams: Array<{ id: number; name: string; openNow: boolean }>;
+}
+
+/** The header's control and the inbox's "my load". */
+export function myRouting(db: DbOrTx, userId: number, now: number): MyRouting {
+  const user = findUserById(db, userId)!;
+  const teams = teamsOverview(db, { id: userId, role: "agent" }, now);
+  const me = teams.flatMap((t) => t.members).find((m) => m.id === userId);
+  const capacities = teams.map((t) => t.members.find((m) => m.id === userId)!.capacity);
+  return {
+    chosen: user.availability,
+    availability: effectiveAvailability(user.availability, user.lastSeenAt, now),
+    load: me?.load ?? 0,
+    capacity: capacities.length ? Math.min(...capacities) : user.capacity,
+    teams: teams.map((t) => ({ id: t.id, name: t.name, openNow: t.openNow })),
+  };
+}
