@@ -24,3 +24,9 @@ export async function receiveWhatsAppStatus(request: APIRequestContext, wamid: s
 export function uniquePhone(): string {
   return `5511${String(Date.now()).slice(-7)}${seq++ % 10}`;
 }
+
+/** The contact taps one of our buttons or list rows: a signed interactive reply, as Meta posts it. */
+export async function receiveWhatsAppChoice(request: APIRequestContext, from: { waId: string; name: string }, choice: { id: string; title: string; kind?: "list_reply" }): Promise<void> {
+  seq += 1;
+  await postSigned(request, whatsappInbound(WHATSAPP.phoneNumberId, from.waId, from.name, choice.title, `wamid.e2e.${Date.now()}.${seq}`, choice));
+}
