@@ -439,9 +439,16 @@ export const chatMetrics = sqliteTable(
     resolutionMs: integer("resolution_ms"),
     /** The contact's 1–5 satisfaction rating, copied from csat_surveys when it arrives. */
     csatRating: integer("csat_rating"),
+    // The same spans counted inside the team's opening hours only (server/jobs/business-time.ts fills them a
+    // moment after the wall-clock figure is kept: a trigger cannot read a schedule).
+    firstResponseBms: integer("first_response_bms"),
+    resolutionBms: integer("resolution_bms"),
   },
   (t) => [
     index("chat_metrics_opened_idx").on(t.openedAt),
+    index("chat_metrics_bms_todo_idx")
+      .on(t.chatId)
+      .where(sql`(${t.firstResponseMs} IS NOT NULL AND ${t.firstResponseBms} IS NULL) OR (${t.resolutionMs} IS NOT NULL AND ${t.resolutionBms} IS NULL)`),
     index("chat_metrics_closed_idx").on(t.closedAt).where(sql`${t.closedAt} IS NOT NULL`),
     index("chat_metrics_assignee_opened_idx").on(t.assigneeId, t.openedAt),
   ],
@@ -459,8 +466,14 @@ export const responseWaits = sqliteTable(
     contactAt: integer("contact_at").notNull(),
     replyAt: integer("reply_at").notNull(),
     waitMs: integer("wait_ms").notNull(),
+    /** The wait inside opening hours; filled by the business-time job. */
+    waitBms: integer("wait_bms"),
   },
-  (t) => [index("response_waits_reply_idx").on(t.replyAt), index("response_waits_chat_idx").on(t.chatId)],
+  (t) => [
+    index("response_waits_reply_idx").on(t.replyAt),
+    index("response_waits_chat_idx").on(t.chatId),
+    index("response_waits_bms_todo_idx").on(t.id).where(sql`${t.waitBms} IS NULL`),
+  ],
 );
 
 export const distributionModes = ["manual", "round_robin", "balanced", "offer"] as const;
