@@ -1,3 +1,4 @@
+import { botRouter } from "./routers/bot";
 import { auditRouter, closeReasonsRouter, quickRepliesRouter, templatesRouter } from "./routers/catalog";
 import { chatsRouter } from "./routers/chats";
 import { contactsRouter } from "./routers/contacts";
@@ -5,6 +6,7 @@ import { csatRouter } from "./routers/csat";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { reportsRouter } from "./routers/reports";
+import { routingRouter } from "./routers/routing";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
@@ -21,7 +23,9 @@ export const appRouter = router({
   quickReplies: quickRepliesRouter,
   templates: templatesRouter,
   audit: auditRouter,
+  routing: routingRouter,
   csat: csatRouter,
+  bot: botRouter,
 });
 
 export type AppRouter = typeof appRouter;

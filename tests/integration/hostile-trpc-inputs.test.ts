@@ -20,6 +20,14 @@ const samples: Record<string, (w: World) => Record<string, unknown>> = {
   "users.update": (w) => ({ id: w.teammate.id, active: false, name: "Carla T." }),
   "users.setPassword": (w) => ({ id: w.teammate.id, password: "password-789" }),
   "settings.update": () => ({ key: "inactivityMinutes", value: 60 }),
+  "bot.get": (w) => ({ id: w.botFlowId }),
+  "bot.create": () => ({ name: "Ventas", sample: true }),
+  "bot.save": (w) => ({ id: w.botFlowId, name: "Otro", draft: { start: "a", steps: [{ id: "a", kind: "menu", text: "¿Qué?", options: [{ id: "x", title: "X", next: "b" }] }, { id: "b", kind: "close" }] } }),
+  "bot.import": (w) => ({ id: w.botFlowId, json: JSON.stringify({ start: "a", steps: [{ id: "a", kind: "handoff", teamId: 1 }] }) }),
+  "bot.publish": (w) => ({ id: w.botFlowId }),
+  "bot.delete": (w) => ({ id: w.botFlowId }),
+  "bot.assign": (w) => ({ channelId: w.channelId, flowId: w.botFlowId, returningAfterHours: 24 }),
+  "bot.try": (w) => ({ id: w.botFlowId, said: [{ text: "hola" }, { text: "x", choiceId: "menu/ventas" }], channelType: "instagram" }),
   "csat.update": (w) => ({ channelId: w.channelId, enabled: true, intervalDays: 7, templateName: null, language: "pt" }),
   "inbox.poll": () => ({ version: "1.2" }),
   "inbox.list": () => ({ section: "all", status: "open", pendingOnly: true, order: "asc", cursor: null, limit: 20 }),
@@ -71,7 +79,7 @@ function nearValid(sample: Record<string, unknown>): fc.Arbitrary<Record<string,
   });
 }
 
-const TABLES = ["users", "channels", "contacts", "contact_identities", "chats", "messages", "attachments", "close_reasons", "quick_replies", "templates", "settings", "audit_log", "csat_settings"];
+const TABLES = ["users", "channels", "contacts", "contact_identities", "chats", "messages", "attachments", "close_reasons", "quick_replies", "templates", "settings", "audit_log", "csat_settings", "bot_flows", "bot_flow_versions", "bot_channel_flows", "contact_fields"];
 
 let template: { dir: string; world: World };
 const withInput = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>)

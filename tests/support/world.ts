@@ -6,6 +6,7 @@ import { runDueReminders } from "@/server/jobs/lifecycle";
 import { insertAttachment, updateMessage } from "@/server/repositories/messages";
 import { ensureSystemRows } from "@/server/services/bootstrap";
 import { closeReasons, quickReplies, templates } from "@/server/services/catalog";
+import { createFlow, publishFlow } from "@/server/services/bot/flows";
 import { assignChatAction, scheduleChatAction } from "@/server/services/chat-actions";
 import { ingestMessage } from "@/server/services/ingest";
 import { storeMediaBytes } from "@/server/services/media-store";
@@ -35,6 +36,8 @@ export interface World {
   closeReasonId: number;
   quickReplyId: number;
   templateId: number;
+  /** A published bot flow, on no channel (the world's chats never meet the bot). */
+  botFlowId: number;
 }
 
 /** After T0 + 1 minute every fixture exists; later times stay inside WhatsApp's 24-hour window. */
@@ -74,6 +77,8 @@ export async function buildWorld(): Promise<{ dir: string; world: World }> {
     const reply = quickReplies.create(db, { shortcut: "oi", body: "Olá! Como posso ajudar?" }, { actorId: admin.id, now: T0 });
     updateSetting(db, "paymentLinkPattern", "https://pay.example.com/{amount}", { actorId: admin.id, now: T0 });
     const template = templates.create(db, { channelId: channel.id, name: "retomar", language: "pt_BR", body: "Olá {{1}}" }, { actorId: admin.id, now: T0 });
+    const botFlow = createFlow(db, by(admin), { name: "Bienvenida" });
+    publishFlow(db, by(admin), botFlow.id);
     const world: World = {
       admin,
       agent,
@@ -89,6 +94,7 @@ export async function buildWorld(): Promise<{ dir: string; world: World }> {
       closeReasonId: reason.id,
       quickReplyId: reply.id,
       templateId: template.id,
+      botFlowId: botFlow.id,
     };
     // Everything in the main file, so a plain copy of the folder is the whole database.
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
