@@ -18,6 +18,8 @@ export const CSV_COLUMNS = [
   "closed_by",
   "close_reason",
   "resolution_s",
+  "first_response_business_s",
+  "resolution_business_s",
   "csat",
 ] as const;
 

@@ -7,6 +7,7 @@ import { dueReminders, inactiveCandidates } from "@/server/repositories/due-chat
 import { readSettings } from "@/server/repositories/settings";
 import { writeAudit } from "@/server/repositories/audit";
 import { writeDecision } from "@/server/services/chat-records";
+import { fillBusinessTimes } from "@/server/services/business-time";
 import { runBotTimeouts } from "@/server/services/bot/run";
 import { roomAppeared } from "@/server/services/routing/distribute";
 import { askForRatingAfterClose } from "@/server/services/csat";
@@ -66,6 +67,7 @@ export function runLifecycleJobs(db: Db, now: number): { remindersFired: number;
   // First, so a contact who went quiet with the bot is closed as "No reply" (or handed off), not as inactive.
   runBotTimeouts(db, now);
   const done = { remindersFired: runDueReminders(db, now), closedInactive: runInactivity(db, now) };
+  fillBusinessTimes(db);
   pruneChanges(db, now - CHANGE_RETENTION_MS);
   return done;
 }

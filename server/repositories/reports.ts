@@ -10,6 +10,9 @@ export interface ReportFilter {
   channelId?: number;
   agentId?: number;
   closeReasonId?: number;
+  teamId?: number;
+  /** Count times inside opening hours only (the *_bms columns; a row not yet counted falls back to wall-clock). */
+  business?: boolean;
 }
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -24,10 +27,10 @@ function prepared(db: Db, key: string, build: () => string): Database.Statement 
 
 /** " AND m.channel_id = ? …" for the filters present, and their values in order. */
 function where(f: ReportFilter, agentColumn = "m.assignee_id"): { key: string; sql: string; params: number[] } {
-  const present = ([["m.channel_id", f.channelId], [agentColumn, f.agentId], ["m.close_reason_id", f.closeReasonId]] as const).filter(
+  const present = ([["m.channel_id", f.channelId], [agentColumn, f.agentId], ["m.close_reason_id", f.closeReasonId], ["m.team_id", f.teamId]] as const).filter(
     (pair): pair is readonly [string, number] => pair[1] !== undefined,
   );
-  return { key: present.map(([c]) => c).join(","), sql: present.map(([c]) => ` AND ${c} = ?`).join(""), params: present.map(([, v]) => v) };
+  return { key: present.map(([c]) => c).join(",") + (f.business ? "|b" : ""), sql: present.map(([c]) => ` AND ${c} = ?`).join(""), params: present.map(([, v]) => v) };
 }
 
 export interface OpenedRow {
@@ -40,7 +43,7 @@ export interface OpenedRow {
 export function openedChats(db: Db, f: ReportFilter): OpenedRow[] {
   const w = where(f);
   return prepared(db, `opened|${w.key}`, () =>
-    `SELECT m.opened_at AS openedAt, m.first_response_ms AS firstResponseMs, m.assignee_id AS assigneeId
+    `SELECT m.opened_at AS openedAt, ${f.business ? "coalesce(m.first_response_bms, m.first_response_ms)" : "m.first_response_ms"} AS firstResponseMs, m.assignee_id AS assigneeId
      FROM chat_metrics m WHERE m.opened_at >= ? AND m.opened_at < ?${w.sql}`,
   ).all(f.from, f.to, ...w.params) as OpenedRow[];
 }
@@ -57,7 +60,7 @@ export interface ClosedRow {
 export function closedChats(db: Db, f: ReportFilter): ClosedRow[] {
   const w = where(f);
   return prepared(db, `closed|${w.key}`, () =>
-    `SELECT m.assignee_id AS assigneeId, m.close_reason_id AS closeReasonId, m.resolution_ms AS resolutionMs, m.transferred_out AS transferred,
+    `SELECT m.assignee_id AS assigneeId, m.close_reason_id AS closeReasonId, ${f.business ? "coalesce(m.resolution_bms, m.resolution_ms)" : "m.resolution_ms"} AS resolutionMs, m.transferred_out AS transferred,
        m.csat_rating AS csatRating
      FROM chat_metrics m WHERE m.closed_at IS NOT NULL AND m.closed_at >= ? AND m.closed_at < ?${w.sql}`,
   ).all(f.from, f.to, ...w.params) as ClosedRow[];
@@ -86,8 +89,8 @@ export function csatComments(db: Db, f: ReportFilter, limit: number): CsatCommen
 export function responseWaits(db: Db, f: ReportFilter): number[] {
   const w = where(f, "r.agent_id");
   return prepared(db, `waits|${w.key}`, () =>
-    `SELECT r.wait_ms FROM response_waits r JOIN chat_metrics m ON m.chat_id = r.chat_id
-     WHERE r.reply_at >= ? AND r.reply_at < ?${w.sql} ORDER BY r.wait_ms`,
+    `SELECT ${f.business ? "coalesce(r.wait_bms, r.wait_ms)" : "r.wait_ms"} FROM response_waits r JOIN chat_metrics m ON m.chat_id = r.chat_id
+     WHERE r.reply_at >= ? AND r.reply_at < ?${w.sql} ORDER BY 1`,
   )
     .pluck()
     .all(f.from, f.to, ...w.params) as number[];
@@ -118,6 +121,8 @@ export interface ExportRow {
   closedBy: string | null;
   closeReasonId: number | null;
   resolutionMs: number | null;
+  firstResponseBms: number | null;
+  resolutionBms: number | null;
   csatRating: number | null;
 }
 
@@ -128,7 +133,8 @@ export function iterateExportRows(db: Db, f: ReportFilter): IterableIterator<Exp
     `SELECT m.chat_id AS chatId, ch.name AS channel, a.name AS assignee, m.opened_at AS openedAt, m.first_reply_at AS firstReplyAt,
        m.first_response_ms AS firstResponseMs, m.response_count AS responseCount, m.response_total_ms AS responseTotalMs,
        m.messages_in AS messagesIn, m.messages_out AS messagesOut, m.transferred_in AS transferredIn, m.transferred_out AS transferredOut,
-       m.closed_at AS closedAt, cb.name AS closedBy, m.close_reason_id AS closeReasonId, m.resolution_ms AS resolutionMs, m.csat_rating AS csatRating
+       m.closed_at AS closedAt, cb.name AS closedBy, m.close_reason_id AS closeReasonId, m.resolution_ms AS resolutionMs,
+       m.first_response_bms AS firstResponseBms, m.resolution_bms AS resolutionBms, m.csat_rating AS csatRating
      FROM chat_metrics m
      JOIN channels ch ON ch.id = m.channel_id
      LEFT JOIN users a ON a.id = m.assignee_id
@@ -136,4 +142,9 @@ export function iterateExportRows(db: Db, f: ReportFilter): IterableIterator<Exp
      WHERE m.opened_at >= ? AND m.opened_at < ?${w.sql}
      ORDER BY m.opened_at, m.chat_id`,
   ).iterate(f.from, f.to, ...w.params) as IterableIterator<ExportRow>;
+}
+
+/** The teams, for the filter. */
+export function teamOptions(db: Db): { id: number; name: string }[] {
+  return prepared(db, "teams", () => "SELECT id, name FROM teams ORDER BY name COLLATE NOCASE").all() as { id: number; name: string }[];
 }

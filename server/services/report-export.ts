@@ -28,6 +28,8 @@ export function* reportCsvLines(db: Db, viewer: ReportViewer, q: ReportQuery, no
       r.closedBy,
       reason ? (reason.systemKey ?? reason.builtinKey ?? reason.label) : null,
       secondsOrNull(r.resolutionMs),
+      secondsOrNull(r.firstResponseBms),
+      secondsOrNull(r.resolutionBms),
       r.csatRating,
     ]);
   }

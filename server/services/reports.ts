@@ -4,7 +4,7 @@ import { heatmap, median, percentile, perDay, resolveRange, sortNumbers, type Da
 import type { Viewer } from "@/server/domain/types";
 import { listChannels } from "@/server/repositories/channels";
 import { listCloseReasons, type CloseReasonRow } from "@/server/repositories/close-reasons";
-import { closedChats, csatComments, currentLoad, iterateExportRows, openedChats, responseWaits, type CsatComment, type ExportRow, type ReportFilter } from "@/server/repositories/reports";
+import { closedChats, csatComments, teamOptions, currentLoad, iterateExportRows, openedChats, responseWaits, type CsatComment, type ExportRow, type ReportFilter } from "@/server/repositories/reports";
 import { csatScore, type CsatScore } from "@/server/domain/csat";
 import { listUsers } from "@/server/repositories/users";
 
@@ -16,6 +16,9 @@ export interface ReportQuery {
   channelId?: number;
   agentId?: number;
   closeReasonId?: number;
+  teamId?: number;
+  /** Times inside the teams' opening hours rather than wall-clock. */
+  business?: boolean;
 }
 
 export interface ReportViewer extends Viewer {
@@ -53,6 +56,7 @@ export interface Report {
   closeReasons: { reason: Pick<CloseReasonRow, "id" | "label" | "systemKey" | "builtinKey"> | null; count: number }[];
   options: {
     channels: { id: number; name: string }[];
+    teams: { id: number; name: string }[];
     agents: { id: number; name: string }[];
     closeReasons: Pick<CloseReasonRow, "id" | "label" | "systemKey" | "builtinKey">[];
   };
@@ -62,7 +66,7 @@ export interface Report {
 export function reportFilter(viewer: ReportViewer, q: ReportQuery, now: number): { range: ReportRange; filter: ReportFilter } {
   const range = resolveRange(q.range, now, viewer.timeZone, q.from, q.to);
   const agentId = reportAgentScope(viewer, q.agentId);
-  return { range, filter: { from: range.from, to: range.to, channelId: q.channelId, agentId, closeReasonId: q.closeReasonId } };
+  return { range, filter: { from: range.from, to: range.to, channelId: q.channelId, agentId, closeReasonId: q.closeReasonId, teamId: q.teamId, business: q.business } };
 }
 
 /**
@@ -122,6 +126,7 @@ export function buildReport(db: Db, viewer: ReportViewer, q: ReportQuery, now: n
       .sort((a, b) => b.count - a.count),
     options: {
       channels: listChannels(db).map((c) => ({ id: c.id, name: c.name })),
+      teams: teamOptions(db),
       agents: viewer.role === "admin" ? users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })) : [{ id: viewer.id, name: users.find((u) => u.id === viewer.id)?.name ?? "" }],
       closeReasons: reasons,
     },

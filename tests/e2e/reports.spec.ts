@@ -42,7 +42,7 @@ test("with JavaScript: the CSV of the filtered range downloads", async ({ browse
   expect(download.suggestedFilename()).toMatch(/^charla-report-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync((await download.path())!, "utf8");
   expect(text.split("\r\n")[0]).toBe(
-    "chat_id,channel,agent,opened_at,first_reply_at,first_response_s,responses,response_total_s,messages_in,messages_out,transferred_in,transferred_out,closed_at,closed_by,close_reason,resolution_s,csat",
+    "chat_id,channel,agent,opened_at,first_reply_at,first_response_s,responses,response_total_s,messages_in,messages_out,transferred_in,transferred_out,closed_at,closed_by,close_reason,resolution_s,first_response_business_s,resolution_business_s,csat",
   );
   expect(text.split("\r\n").length).toBeGreaterThan(2);
   await page.context().close();

@@ -80,6 +80,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
+          {report.options.teams.length > 1 && (
+            <label className={labelClass}>
+              {t("reports.team")}
+              <select name="team" defaultValue={query.teamId ?? ""} className={`${smallInputClass} mt-1 block`}>
+                <option value="">{t("reports.any")}</option>
+                {report.options.teams.map((team) => (
+                  <option key={team.id} value={team.id}>{team.name}</option>
+                ))}
+              </select>
+            </label>
+          )}
           {user.role === "admin" && (
             <label className={labelClass}>
               {t("reports.agent")}
@@ -100,6 +111,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
+          <label className={labelClass}>
+            {t("reports.time")}
+            <select name="time" defaultValue={query.business ? "business" : ""} className={`${smallInputClass} mt-1 block`}>
+              <option value="">{t("reports.time.wall")}</option>
+              <option value="business">{t("reports.time.business")}</option>
+            </select>
+          </label>
           <button type="submit" className={buttonClass}>{t("reports.apply")}</button>
           <a href={`/reports/export?${reportSearch(query)}`} className={secondaryButtonClass} data-testid="reports-export" download>
             {t("reports.export")}
@@ -116,6 +134,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             ))}
           </dl>
           <p className="mt-2 text-xs text-slate-600">{t("reports.hint")}</p>
+          {query.business && <p className="mt-1 text-xs text-slate-600" data-testid="reports-business-note">{t("reports.time.note")}</p>}
         </section>
 
         <section className="space-y-3">

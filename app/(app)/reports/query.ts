@@ -23,6 +23,8 @@ export function readReportParams(params: Params | URLSearchParams): ReportQuery 
     channelId: idOf(get("channel")),
     agentId: idOf(get("agent")),
     closeReasonId: idOf(get("reason")),
+    teamId: idOf(get("team")),
+    ...(one(get("time")) === "business" ? { business: true } : {}),
   };
 }
 
@@ -34,5 +36,7 @@ export function reportSearch(q: ReportQuery): string {
   if (q.channelId) s.set("channel", String(q.channelId));
   if (q.agentId) s.set("agent", String(q.agentId));
   if (q.closeReasonId) s.set("reason", String(q.closeReasonId));
+  if (q.teamId) s.set("team", String(q.teamId));
+  if (q.business) s.set("time", "business");
   return s.toString();
 }

@@ -12,6 +12,8 @@ export const reportQuery = z.object({
   channelId: id.optional(),
   agentId: id.optional(),
   closeReasonId: id.optional(),
+  teamId: id.optional(),
+  business: z.boolean().optional(),
 });
 
 // Agents may call it too: the service limits them to their own figures (server/domain/report-scope.ts).

@@ -43,6 +43,11 @@ export const en = {
   "reports.reasons.none": "No reason",
   "reports.empty": "No chats in this period.",
   "reports.table": "Data",
+  "reports.team": "Team",
+  "reports.time": "Times",
+  "reports.time.wall": "Clock time",
+  "reports.time.business": "Within opening hours",
+  "reports.time.note": "Times count only the teams’ opening hours; a chat without a team follows the default team.",
   ...csatEn,
 };
 export type ReportsMessages = Record<keyof typeof en, string>;

@@ -44,5 +44,10 @@ export const es: Messages = {
   "reports.reasons.none": "Sin motivo",
   "reports.empty": "No hay chats en este período.",
   "reports.table": "Datos",
+  "reports.team": "Equipo",
+  "reports.time": "Tiempos",
+  "reports.time.wall": "Tiempo de reloj",
+  "reports.time.business": "Dentro del horario de atención",
+  "reports.time.note": "Los tiempos cuentan solo el horario de atención de cada equipo; un chat sin equipo sigue al equipo predeterminado.",
   ...csatEs,
 };

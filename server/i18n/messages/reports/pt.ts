@@ -44,5 +44,10 @@ export const pt: Messages = {
   "reports.reasons.none": "Sem motivo",
   "reports.empty": "Nenhuma conversa neste período.",
   "reports.table": "Dados",
+  "reports.team": "Equipe",
+  "reports.time": "Tempos",
+  "reports.time.wall": "Tempo de relógio",
+  "reports.time.business": "Dentro do horário de atendimento",
+  "reports.time.note": "Os tempos contam só o horário de atendimento de cada equipe; um chat sem equipe segue a equipe padrão.",
   ...csatPt,
 };
