@@ -13,6 +13,7 @@ import { updateSetting } from "@/server/services/settings";
 import { sendAttachment } from "@/server/services/upload";
 import { allUsers, createUser, type PublicUser } from "@/server/services/users";
 import { findChannel, type ChannelRow } from "@/server/repositories/channels";
+import { seedDemoBot } from "./bot";
 import { demoPdf, demoPng, demoWav } from "./files";
 import { DEMO_CONTACTS, type DemoContact } from "./people";
 import { demoMediaFetch, demoSendFetch } from "./provider-doubles";
@@ -120,6 +121,8 @@ export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL
       ingestStatus(db, channel, { type: "status", providerMessageId, status: n % 4 === 0 ? "delivered" : "read", timestamp: now });
     }
   }
+  // After the history, so its contacts never met the bot: only new contacts on WhatsApp do.
+  seedDemoBot(db, admin, channels.whatsapp, now);
   return {
     skipped: false,
     users: people.map((p) => ({ email: p.email, password: p.password, role: p.role })),

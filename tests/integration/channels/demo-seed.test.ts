@@ -21,7 +21,7 @@ describe("demo seed", () => {
     expect(q("SELECT 1 FROM chats WHERE status = 'scheduled' AND remind_note IS NOT NULL").length).toBeGreaterThan(0);
     expect(q("SELECT 1 FROM chats WHERE status = 'open' AND awaiting_reply = 1").length).toBeGreaterThan(0);
     expect(q("SELECT 1 FROM chats WHERE status = 'open' AND awaiting_reply = 0").length).toBeGreaterThan(0);
-    expect(q<{ n: number }>("SELECT count(*) AS n FROM contacts")[0]!.n).toBe(40);
+    expect(q<{ n: number }>("SELECT count(*) AS n FROM contacts")[0]!.n).toBe(41); // 40 with chats in every state, and one talking to the bot
 
     const kinds = q<{ kind: string }>("SELECT DISTINCT kind FROM messages").map((r) => r.kind).sort();
     expect(kinds).toEqual(expect.arrayContaining(["audio", "call", "contacts", "file", "image", "location", "payment_link", "reaction", "system", "template", "text"]));
