@@ -2,7 +2,10 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
 import { signIn, signOut } from "@/server/auth/config";
+import { currentUser } from "@/server/auth/session";
+import { signedOut } from "@/server/services/routing/presence";
 
 /** Only same-site paths: an open redirect after sign-in would hand phishing sites our login page. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -32,5 +35,8 @@ export async function loginAction(formData: FormData): Promise<void> {
 }
 
 export async function logoutAction(): Promise<void> {
+  // Signing out makes the agent offline at once: nothing more is assigned or offered to them.
+  const user = await currentUser();
+  if (user) signedOut(getDb(), user.id, Date.now());
   await signOut({ redirectTo: "/login" });
 }

@@ -11,6 +11,7 @@ import { jobsCommand } from "./commands/jobs";
 import { simulateCommand } from "./commands/simulate";
 import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
+import { teamCommand } from "./commands/team";
 
 const HELP = `charla — the Charla live-chat inbox
 
@@ -30,6 +31,12 @@ Usage: npx charla <command> [options]
   simulate [--port 3900] [--charla URL]       local stand-in for the WhatsApp, Instagram and Zenvia APIs
   demo seed                                   demo users, channels and chats (skipped if users exist)
   report --from DATE --to DATE [--format csv|json] [--time-zone Z] [--channel ID] [--agent ID] [--reason ID]
+  team list [--json] | team add --name N [--mode M] [--capacity C] [--offer-seconds S] [--json]
+  team set --team T [--name N] [--mode manual|round_robin|balanced|offer] [--capacity C] [--offer-seconds S]
+           [--away-message TEXT] [--greeting TEXT] [--default]
+  team member add|remove --team T --email E  |  team delete --team T
+  team hours --team T (--always | --time-zone Z [--mon 09:00-12:00,13:00-18:00 ... --sun ...] [--holidays D,...])
+  team channel --channel ID --team T|default  |  team capacity --email E --capacity N|default
   init                                        migrate, create system rows and the first administrator
 
 DATA_DIR (default ./data) selects the data folder.`;
@@ -48,6 +55,7 @@ const commands: Record<string, Command> = {
   simulate: simulateCommand,
   demo: demoCommand,
   report: reportCommand,
+  team: teamCommand,
 };
 
 /** Returns the exit code: 0 ok, 1 refused by a rule, 2 bad usage. */

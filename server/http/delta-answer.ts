@@ -3,6 +3,7 @@ import { deltaInput } from "@/server/api/routers/inbox-delta.schema";
 import { isDomainError } from "@/server/domain/errors";
 import { translateError, translator } from "@/server/i18n/locale";
 import { liveDelta } from "@/server/services/live-delta";
+import { noteSeen } from "@/server/services/routing/presence";
 import type { PublicUser } from "@/server/services/users";
 import { errorAnswer, type PlainAnswer } from "./responses";
 import { withRenewedSession } from "./session-renewal";
@@ -29,6 +30,8 @@ function deltaAnswer(db: Db, user: PublicUser | null, rawInput: string | null, n
   if (!input.success) return trpcError(400, "BAD_REQUEST", input.error.issues[0]?.message ?? "Invalid input.");
   try {
     const answer = liveDelta(db, { ...user, locale: input.data.locale }, input.data, now);
+    // The poll is the agent's heartbeat for availability: a map lookup, and a write at most once a minute.
+    noteSeen(db, user.id, now);
     const etag = { ETag: `"${answer.seq}"` };
     if (answer.unchanged) return { status: 304, headers: { "Cache-Control": "private, no-cache", ...etag }, body: null };
     return { status: 200, headers: { ...JSON_HEADERS, ...etag }, body: JSON.stringify({ result: { data: answer } }) };

@@ -60,6 +60,19 @@ const samples: Record<string, (w: World) => Record<string, unknown>> = {
   "contacts.update": (w) => ({ contactId: w.contactId, name: "Ana B.", email: "ana@example.com", phone: "+55 11 99999-0000", notes: "prefere WhatsApp" }),
   "quickReplies.update": (w) => ({ id: w.quickReplyId, shortcut: "oi", body: "Olá {{nome}}!" }),
   "quickReplies.send": (w) => ({ chatId: w.chatId, quickReplyId: w.quickReplyId }),
+  "routing.setAvailability": () => ({ availability: "away" }),
+  "routing.acceptOffer": (w) => ({ chatId: w.offerChatId }),
+  "routing.declineOffer": (w) => ({ chatId: w.offerChatId }),
+  "routing.assignToTeam": (w) => ({ chatId: w.chatId, teamId: w.spareTeamId }),
+  "routing.createTeam": () => ({ name: "Ventas", mode: "offer", capacity: 4, offerSeconds: 45, awayMessage: "Volvemos a las 9.", greeting: null }),
+  "routing.updateTeam": (w) => ({ id: w.teamId, name: "Geral", mode: "balanced", capacity: 3, offerSeconds: 30, awayMessage: "Fechado", greeting: "Oi!" }),
+  "routing.setHours": (w) => ({ teamId: w.teamId, schedule: { timeZone: "America/Sao_Paulo", days: [[{ start: "09:00", end: "12:00" }, { start: "13:00", end: "18:00" }], [], [], [], [], [], []], holidays: ["2026-12-25"] } }),
+  "routing.addMember": (w) => ({ teamId: w.spareTeamId, userId: w.agent.id }),
+  "routing.removeMember": (w) => ({ teamId: w.teamId, userId: w.agent.id }),
+  "routing.deleteTeam": (w) => ({ teamId: w.spareTeamId }),
+  "routing.makeDefault": (w) => ({ teamId: w.spareTeamId }),
+  "routing.setChannelTeam": (w) => ({ channelId: w.channelId, teamId: w.spareTeamId }),
+  "routing.setCapacity": (w) => ({ userId: w.teammate.id, capacity: 3 }),
   "reports.get": (w) => ({ range: "custom", from: "2026-01-01", to: "2026-01-31", channelId: w.channelId, agentId: w.agent.id, closeReasonId: w.closeReasonId }),
 };
 
@@ -79,7 +92,7 @@ function nearValid(sample: Record<string, unknown>): fc.Arbitrary<Record<string,
   });
 }
 
-const TABLES = ["users", "channels", "contacts", "contact_identities", "chats", "messages", "attachments", "close_reasons", "quick_replies", "templates", "settings", "audit_log", "csat_settings", "bot_flows", "bot_flow_versions", "bot_channel_flows", "contact_fields"];
+const TABLES = ["users", "channels", "contacts", "contact_identities", "chats", "messages", "attachments", "close_reasons", "quick_replies", "templates", "settings", "audit_log", "csat_settings", "bot_flows", "bot_flow_versions", "bot_channel_flows", "contact_fields", "teams", "team_members", "chat_offers"];
 
 let template: { dir: string; world: World };
 const withInput = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>)

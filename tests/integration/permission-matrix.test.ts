@@ -189,6 +189,25 @@ const procedures: Record<string, ProcedureRow> = {
   "templates.create": { input: (w) => ({ channelId: w.channelId, name: "boas_vindas", language: "pt_BR", body: "Bem-vindo {{1}}" }), expect: ADMIN_ONLY },
   "templates.delete": { input: (w) => ({ id: w.templateId }), expect: ADMIN_ONLY },
   "audit.list": { input: () => ({ action: "chat.close" }), expect: ADMIN_ONLY },
+  // Teams and distribution (issue 13). The offer is the agent's: accepting or declining someone else's is refused.
+  "routing.teams": { expect: SIGNED_IN, check: (r) => expect(JSON.stringify(r)).not.toMatch(/@example\.com|passwordHash/) },
+  "routing.me": { expect: SIGNED_IN },
+  "routing.setAvailability": { input: () => ({ availability: "away" }), expect: SIGNED_IN },
+  "routing.acceptOffer": { input: (w) => ({ chatId: w.offerChatId }), expect: [D, A, A, D] },
+  "routing.declineOffer": { input: (w) => ({ chatId: w.offerChatId }), expect: [D, A, A, D] },
+  "routing.assignToTeam": { input: (w) => ({ chatId: w.chatId, teamId: w.spareTeamId }), expect: SEES_TEAMMATE },
+  "routing.createTeam": { input: () => ({ name: "Ventas", mode: "balanced", capacity: 4 }), expect: ADMIN_ONLY },
+  "routing.updateTeam": { input: (w) => ({ id: w.teamId, mode: "offer", offerSeconds: 60 }), expect: ADMIN_ONLY },
+  "routing.setHours": {
+    input: (w) => ({ teamId: w.teamId, schedule: { timeZone: "America/Sao_Paulo", days: Array.from({ length: 7 }, () => [{ start: "09:00", end: "18:00" }]), holidays: ["2026-12-25"] } }),
+    expect: ADMIN_ONLY,
+  },
+  "routing.addMember": { input: (w) => ({ teamId: w.spareTeamId, userId: w.agent.id }), expect: ADMIN_ONLY },
+  "routing.removeMember": { input: (w) => ({ teamId: w.teamId, userId: w.agent.id }), expect: ADMIN_ONLY },
+  "routing.deleteTeam": { input: (w) => ({ teamId: w.spareTeamId }), expect: ADMIN_ONLY },
+  "routing.makeDefault": { input: (w) => ({ teamId: w.spareTeamId }), expect: ADMIN_ONLY },
+  "routing.setChannelTeam": { input: (w) => ({ channelId: w.channelId, teamId: w.spareTeamId }), expect: ADMIN_ONLY },
+  "routing.setCapacity": { input: (w) => ({ userId: w.teammate.id, capacity: 3 }), expect: ADMIN_ONLY },
   // A colleague's figures: an agent is refused them (their own are tests/integration/reports.test.ts).
   "reports.get": { input: (w) => ({ range: "30d", agentId: w.teammate.id }), expect: ADMIN_ONLY, check: (r) => expect(JSON.stringify(r)).toContain("Carla Teammate") },
 };

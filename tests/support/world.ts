@@ -11,6 +11,8 @@ import { assignChatAction, scheduleChatAction } from "@/server/services/chat-act
 import { ingestMessage } from "@/server/services/ingest";
 import { storeMediaBytes } from "@/server/services/media-store";
 import { sendMessage } from "@/server/services/send-message";
+import { defaultTeam, insertOffer } from "@/server/repositories/teams";
+import { addTeamMember, createTeam } from "@/server/services/routing/teams";
 import { updateSetting } from "@/server/services/settings";
 import type { PublicUser } from "@/server/services/users";
 import { whatsappChannel } from "./channels";
@@ -38,6 +40,11 @@ export interface World {
   templateId: number;
   /** A published bot flow, on no channel (the world's chats never meet the bot). */
   botFlowId: number;
+  /** The default team (everyone is in it) and a second one, Soporte, holding only the teammate. */
+  teamId: number;
+  spareTeamId: number;
+  /** An unassigned chat offered to the agent under test. */
+  offerChatId: number;
 }
 
 /** After T0 + 1 minute every fixture exists; later times stay inside WhatsApp's 24-hour window. */
@@ -79,6 +86,11 @@ export async function buildWorld(): Promise<{ dir: string; world: World }> {
     const template = templates.create(db, { channelId: channel.id, name: "retomar", language: "pt_BR", body: "Olá {{1}}" }, { actorId: admin.id, now: T0 });
     const botFlow = createFlow(db, by(admin), { name: "Bienvenida" });
     publishFlow(db, by(admin), botFlow.id);
+    const general = defaultTeam(db)!;
+    const spare = createTeam(db, { name: "Soporte" }, { actorId: admin.id, now: T0 });
+    addTeamMember(db, spare.id, teammate.id, { actorId: admin.id, now: T0 });
+    const offered = ingestMessage(db, channel, inboundText("5511911110004", "Quero comprar", T0), T0);
+    insertOffer(db, { chatId: offered.chatId, userId: agent.id, teamId: general.id, offeredAt: T0, expiresAt: T0 + 30 * 60_000 });
     const world: World = {
       admin,
       agent,
@@ -95,6 +107,9 @@ export async function buildWorld(): Promise<{ dir: string; world: World }> {
       quickReplyId: reply.id,
       templateId: template.id,
       botFlowId: botFlow.id,
+      teamId: general.id,
+      spareTeamId: spare.id,
+      offerChatId: offered.chatId,
     };
     // Everything in the main file, so a plain copy of the folder is the whole database.
     db.$client.pragma("wal_checkpoint(TRUNCATE)");

@@ -4,6 +4,7 @@ import { listSection, search, sectionCounts } from "@/server/services/inbox";
 import { mentionsOf } from "@/server/services/mentions";
 import { poll } from "@/server/services/poll";
 import { currentSeq, liveDelta } from "@/server/services/live-delta";
+import { noteSeen } from "@/server/services/routing/presence";
 import { deltaInput } from "./inbox-delta.schema";
 import { protectedProcedure, router } from "../trpc";
 
@@ -18,7 +19,12 @@ export const inboxRouter = router({
   /** What changed on the viewer's screen since the change they last applied (live updates). */
   delta: protectedProcedure
     .input(deltaInput)
-    .query(({ ctx, input }) => liveDelta(ctx.db, { ...ctx.user, locale: input.locale }, input, ctx.now())),
+    .query(({ ctx, input }) => {
+      const answer = liveDelta(ctx.db, { ...ctx.user, locale: input.locale }, input, ctx.now());
+      // The poll is the agent's heartbeat for availability (written at most once a minute).
+      noteSeen(ctx.db, ctx.user.id, ctx.now());
+      return answer;
+    }),
   list: protectedProcedure
     .input(
       z.object({

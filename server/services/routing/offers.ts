@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from "@/db/client";
 import { assignChat } from "@/server/domain/chat-assignment";
-import { conflict, type Viewer } from "@/server/domain";
+import { conflict, forbidden, type Viewer } from "@/server/domain";
 import { PRESENCE_TIMEOUT_MS } from "@/server/domain/routing";
 import { writeAudit } from "@/server/repositories/audit";
 import { findChat, type ChatRow } from "@/server/repositories/chats";
@@ -22,12 +22,18 @@ function notYours(): Error {
   return conflict("This chat is no longer offered to you.", { key: "error.offer.notYours" });
 }
 
+/** Someone else's offer is theirs to take: FORBIDDEN, like a chat one may not see. */
+function offeredToSomeoneElse(): Error {
+  return forbidden("This chat is offered to someone else.", { key: "error.offer.someoneElse" });
+}
+
 export function acceptOffer(db: Db, viewer: Viewer, chatId: number, now: number): ChatRow {
   return db.transaction(
     (tx) => {
       const offer = pendingOfferOf(tx, chatId);
       const chat = findChat(tx, chatId);
-      if (!offer || offer.userId !== viewer.id || !chat || chat.assigneeId !== null || chat.status === "closed") throw notYours();
+      if (offer && offer.userId !== viewer.id) throw offeredToSomeoneElse();
+      if (!offer || !chat || chat.assigneeId !== null || chat.status === "closed") throw notYours();
       const me = findUserById(tx, viewer.id)!;
       const decision = assignChat(chat, { target: me, actorId: viewer.id, now, transferredReasonId: findSystemReason(tx, "transferred")!.id });
       if (decision.type !== "assign") throw notYours();
@@ -46,7 +52,8 @@ export function declineOffer(db: Db, viewer: Viewer, chatId: number, now: number
   db.transaction(
     (tx) => {
       const offer = pendingOfferOf(tx, chatId);
-      if (!offer || offer.userId !== viewer.id) throw notYours();
+      if (offer && offer.userId !== viewer.id) throw offeredToSomeoneElse();
+      if (!offer) throw notYours();
       endOffer(tx, offer.id, "declined", now);
       writeAudit(tx, { actorId: viewer.id, action: "chat.offer_decline", targetType: "chat", targetId: chatId, details: { teamId: offer.teamId } }, now);
       distribute(tx, [offer.teamId], now, "offer_declined");

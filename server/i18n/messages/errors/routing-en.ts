@@ -20,5 +20,6 @@ export const routingErrorsEn = {
   "error.team.member": "User #{id} can't join a team: there is no such active person.",
   "error.offer.notYours": "This chat is no longer offered to you.",
   "error.queue.same": "This chat is already waiting in {name}'s queue.",
+  "error.offer.someoneElse": "This chat is offered to someone else.",
   "error.routing.teamHidden": "You are not in the team “{name}”.",
 } as const;

@@ -21,5 +21,6 @@ export const routingErrorsEs: Record<keyof typeof routingErrorsEn, string> = {
   "error.team.member": "El usuario #{id} no puede sumarse a un equipo: no existe o está desactivado.",
   "error.offer.notYours": "Este chat ya no te está ofrecido.",
   "error.queue.same": "Este chat ya espera en la cola de {name}.",
+  "error.offer.someoneElse": "Este chat está ofrecido a otra persona.",
   "error.routing.teamHidden": "No perteneces al equipo «{name}».",
 };

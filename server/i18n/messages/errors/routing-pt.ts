@@ -21,5 +21,6 @@ export const routingErrorsPt: Record<keyof typeof routingErrorsEn, string> = {
   "error.team.member": "O usuário #{id} não pode entrar em uma equipe: não existe ou está desativado.",
   "error.offer.notYours": "Este chat não está mais oferecido a você.",
   "error.queue.same": "Este chat já espera na fila de {name}.",
+  "error.offer.someoneElse": "Este chat está oferecido a outra pessoa.",
   "error.routing.teamHidden": "Você não faz parte da equipe “{name}”.",
 };

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCaller } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import { ingestMessage } from "@/server/services/ingest";
+import type { PublicUser } from "@/server/services/users";
+import { tempDb } from "../../support/db";
+import { makeChannel, makeUser, T0 } from "../../support/fixtures";
+import { inboundText } from "../../support/inbound";
+
+// Teams through tRPC as the screens use them: an administrator sets up two teams, agents say they are
+// available, a customer writes, and the chat lands on the least-loaded agent; refusals come in the reader's language.
+describe("routing procedures", () => {
+  let t: ReturnType<typeof tempDb>;
+  let now: number;
+  let admin: PublicUser;
+  let ana: PublicUser;
+  let luis: PublicUser;
+  beforeEach(async () => {
+    t = tempDb();
+    now = T0;
+    admin = await makeUser(t.db, "admin", "Admin");
+    ana = await makeUser(t.db, "agent", "Ana");
+    luis = await makeUser(t.db, "agent", "Luis");
+  });
+  afterEach(() => t.close());
+  const as = (user: PublicUser, locale?: "es" | "en" | "pt") => createCaller(createContext(user, t.db, () => now, locale));
+
+  it("sets up teams, distributes by balance, shows load and queues, sends a chat back to a team", async () => {
+    const channel = makeChannel(t.db);
+    const ventas = await as(admin).routing.createTeam({ name: "Ventas", mode: "balanced", capacity: 2 });
+    const soporte = await as(admin).routing.createTeam({ name: "Soporte" });
+    await as(admin).routing.addMember({ teamId: ventas.id, userId: ana.id });
+    await as(admin).routing.addMember({ teamId: ventas.id, userId: luis.id });
+    await as(admin).routing.addMember({ teamId: soporte.id, userId: luis.id });
+    await as(admin).routing.setChannelTeam({ channelId: channel.id, teamId: ventas.id });
+    await as(ana).routing.setAvailability({ availability: "available" });
+    await as(luis).routing.setAvailability({ availability: "available" });
+    await as(admin).routing.setCapacity({ userId: luis.id, capacity: 1 });
+
+    const first = ingestMessage(t.db, channel, inboundText("5511900000001", "Quero comprar", now), now);
+    now += 1_000;
+    const second = ingestMessage(t.db, channel, inboundText("5511900000002", "Preço?", now), now);
+    now += 1_000;
+    const third = ingestMessage(t.db, channel, inboundText("5511900000003", "Oi", now), now);
+    const owner = async (chatId: number) => (await as(admin).chats.get({ chatId })).chat.assigneeId;
+    expect([await owner(first.chatId), await owner(second.chatId), await owner(third.chatId)]).toEqual([ana.id, luis.id, ana.id]);
+
+    expect(await as(ana).routing.me()).toMatchObject({ chosen: "available", availability: "available", load: 2, capacity: 2, teams: [{ name: "General", openNow: true }, { name: "Ventas", openNow: true }] });
+    const mine = await as(luis).routing.teams();
+    expect(mine.map((team) => team.name)).toEqual(["General", "Soporte", "Ventas"]);
+    expect(mine.find((team) => team.name === "Ventas")!.members).toEqual([
+      expect.objectContaining({ name: "Ana", load: 2, capacity: 2, availability: "available" }),
+      expect.objectContaining({ name: "Luis", load: 1, capacity: 1, availability: "available" }),
+    ]);
+    expect((await as(ana).routing.teams()).map((team) => team.name)).toEqual(["General", "Ventas"]);
+
+    // Ana sends one back to Soporte's queue (a transfer): it waits there in manual mode.
+    const moved = await as(ana).routing.assignToTeam({ chatId: first.chatId, teamId: soporte.id });
+    expect(moved).toMatchObject({ type: "transfer", chat: { assigneeId: null, teamId: soporte.id }, closedChatId: first.chatId });
+    const queues = await as(admin).routing.teams();
+    expect(queues.find((team) => team.name === "Soporte")).toMatchObject({ waiting: 1, oldestQueuedAt: now });
+  });
+
+  it("refuses bad settings in the reader's language and changes nothing", async () => {
+    const ventas = await as(admin).routing.createTeam({ name: "Ventas" });
+    await expect(as(admin, "es").routing.updateTeam({ id: ventas.id, capacity: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "La capacidad debe ser un número entero de 1 a 100; se recibió 0." });
+    await expect(as(admin, "pt").routing.updateTeam({ id: ventas.id, offerSeconds: 5 })).rejects.toMatchObject({ message: expect.stringMatching(/^Uma oferta dura de 30 segundos a 30 minutos/) });
+    await expect(
+      as(admin, "es").routing.setHours({ teamId: ventas.id, schedule: { timeZone: "Europe/Atlantis", days: [[], [], [], [], [], [], []], holidays: [] } }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("no es una zona horaria") });
+    const channel = makeChannel(t.db);
+    const empty = await as(admin).routing.createTeam({ name: "Vacío" });
+    await t.db.$client.prepare("DELETE FROM team_members WHERE team_id = ?").run(empty.id);
+    await expect(as(admin, "es").routing.setChannelTeam({ channelId: channel.id, teamId: empty.id })).rejects.toMatchObject({ message: "El equipo «Vacío» no tiene agentes, así que no puede recibir los chats de un canal." });
+    const teams = await as(admin).routing.teams();
+    expect(teams.find((team) => team.name === "Ventas")).toMatchObject({ capacity: 5, offerSeconds: 60, schedule: null });
+    await expect(as(ana).routing.createTeam({ name: "Nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
