@@ -133,8 +133,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </div>
             ))}
           </dl>
-          <p className="mt-2 text-xs text-slate-600">{t("reports.hint")}</p>
-          {query.business && <p className="mt-1 text-xs text-slate-600" data-testid="reports-business-note">{t("reports.time.note")}</p>}
+          <p className="mt-2 text-xs text-slate-600" data-testid="reports-hint">{t(query.business ? "reports.time.note" : "reports.hint")}</p>
         </section>
 
         <section className="space-y-3">

@@ -47,7 +47,7 @@ export const en = {
   "reports.time": "Times",
   "reports.time.wall": "Clock time",
   "reports.time.business": "Within opening hours",
-  "reports.time.note": "Times count only the teams’ opening hours; a chat without a team follows the default team.",
+  "reports.time.note": "Times count only each team's opening hours (a chat without a team follows the default team), from the chat's opening (first response) or the contact's oldest unanswered message (response). Bot messages and private notes are not replies; transfers are not counted as closed.",
   ...csatEn,
 };
 export type ReportsMessages = Record<keyof typeof en, string>;

@@ -48,6 +48,6 @@ export const es: Messages = {
   "reports.time": "Tiempos",
   "reports.time.wall": "Tiempo de reloj",
   "reports.time.business": "Dentro del horario de atención",
-  "reports.time.note": "Los tiempos cuentan solo el horario de atención de cada equipo; un chat sin equipo sigue al equipo predeterminado.",
+  "reports.time.note": "Los tiempos cuentan solo el horario de atención de cada equipo (un chat sin equipo sigue al equipo predeterminado), desde la apertura del chat (primera respuesta) o el mensaje más antiguo sin responder del contacto (respuesta). Los mensajes del bot y las notas privadas no son respuestas; las transferencias no cuentan como cierres.",
   ...csatEs,
 };
