@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <nav className="flex gap-3 text-sm whitespace-nowrap">
           <Link href="/inbox">{t("shell.inbox")}</Link>
           <Link href="/reports">{t("shell.reports")}</Link>
+          <Link href="/bot">{t("bot.withBot.nav")}</Link>
           {user.role === "admin" && <Link href="/admin">{t("shell.admin")}</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap" data-testid="current-user">

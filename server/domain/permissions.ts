@@ -14,6 +14,7 @@ export const POLICY = {
   manageTemplates: ["admin"],
   readAuditLog: ["admin"],
   eraseContacts: ["admin"],
+  manageBotFlows: ["admin"],
   useQuickReplies: ["admin", "agent"],
   useTemplates: ["admin", "agent"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -31,6 +32,7 @@ const PHRASES: Record<Action, string> = {
   manageTemplates: "manage templates",
   readAuditLog: "read the audit log",
   eraseContacts: "erase contacts",
+  manageBotFlows: "manage bot flows",
   useQuickReplies: "use quick replies",
   useTemplates: "use templates",
 };

@@ -261,6 +261,11 @@ const routes: Record<string, RouteRow> = {
     expect: { public: "a signed, expiring token grants one file", status: 200 },
     check: safeFile,
   },
+  "app/(app)/admin/bot/[id]/export/route.ts GET": {
+    request: (w) => ({ url: `${base}/admin/bot/${w.botFlowId}/export`, params: { id: String(w.botFlowId) } }),
+    expect: ADMIN_ONLY,
+    check: (res) => expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="flow-\d+\.json"$/),
+  },
   "app/(app)/reports/export/route.ts GET": {
     request: (w) => ({ url: `${base}/reports/export?range=30d&agent=${w.teammate.id}` }),
     expect: ADMIN_ONLY,
@@ -367,6 +372,7 @@ const actions: Record<string, ActionRow> = {
   "app/(app)/admin/close-reasons/actions.ts#renameReasonAction": { form: (w) => ({ reasonId: String(w.closeReasonId), label: "Feito" }), expect: ADMIN_ONLY },
   "app/(app)/admin/close-reasons/actions.ts#setReasonActiveAction": { form: (w) => ({ reasonId: String(w.closeReasonId), active: "false" }), expect: ADMIN_ONLY },
   "app/(app)/admin/close-reasons/actions.ts#deleteReasonAction": { form: (w) => ({ reasonId: String(w.closeReasonId), confirm: "on" }), expect: ADMIN_ONLY },
+  "app/(app)/admin/bot/actions.ts#botAction": { form: (w) => ({ op: "publish", flowId: String(w.botFlowId) }), expect: ADMIN_ONLY },
   "app/(app)/admin/quick-replies/actions.ts#createQuickReplyAction": { form: back({ shortcut: "tchau", body: "Até logo" }), expect: ADMIN_ONLY },
   // Asks to be kept after a refusal (_form): a refusal for who you are still writes nothing.
   "app/(app)/admin/quick-replies/actions.ts#updateQuickReplyAction": { form: (w) => ({ _form: `quick-reply.edit:${w.quickReplyId}`, quickReplyId: String(w.quickReplyId), shortcut: "oi", body: "Oi!" }), expect: ADMIN_ONLY },

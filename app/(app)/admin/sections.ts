@@ -7,6 +7,7 @@ export const adminSections = [
   { id: "close-reasons", href: "/admin/close-reasons", label: "admin.nav.closeReasons", description: "admin.overview.closeReasons" },
   { id: "quick-replies", href: "/admin/quick-replies", label: "admin.nav.quickReplies", description: "admin.overview.quickReplies" },
   { id: "templates", href: "/admin/templates", label: "admin.nav.templates", description: "admin.overview.templates" },
+  { id: "bot", href: "/admin/bot", label: "bot.nav", description: "bot.overview" },
   { id: "settings", href: "/admin/settings", label: "admin.nav.settings", description: "admin.overview.settings" },
   { id: "audit", href: "/admin/audit", label: "admin.nav.audit", description: "admin.overview.audit" },
 ] as const satisfies ReadonlyArray<{ id: string; href: string; label: MessageKey; description: MessageKey }>;

@@ -28,6 +28,12 @@ export const okMessages = {
   "chat.deleted": "admin.ok.chat.deleted",
   "contact.erased": "admin.ok.contact.erased",
   "csat.saved": "csat.settings.saved",
+  "bot.created": "bot.ok.created",
+  "bot.saved": "bot.ok.saved",
+  "bot.published": "bot.ok.published",
+  "bot.imported": "bot.ok.imported",
+  "bot.deleted": "bot.ok.deleted",
+  "bot.assigned": "bot.ok.assigned",
 } as const satisfies Record<string, MessageKey>;
 
 export type OkCode = keyof typeof okMessages;

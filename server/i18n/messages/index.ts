@@ -18,12 +18,15 @@ import { pt as agentPt } from "./agent/pt";
 import * as reports from "./reports/en";
 import { es as reportsEs } from "./reports/es";
 import { pt as reportsPt } from "./reports/pt";
+import * as bot from "./bot/en";
+import { es as botEs } from "./bot/es";
+import { pt as botPt } from "./bot/pt";
 import * as widget from "./widget/en";
 import { es as widgetEs } from "./widget/es";
 import { pt as widgetPt } from "./widget/pt";
 
-export const en = { ...core.en, ...inbox.en, ...agent.en, ...admin.en, ...reports.en, ...widget.en, ...errors.en };
+export const en = { ...core.en, ...inbox.en, ...agent.en, ...admin.en, ...reports.en, ...bot.en, ...widget.en, ...errors.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const es: Messages = { ...coreEs, ...inboxEs, ...agentEs, ...adminEs, ...reportsEs, ...widgetEs, ...errorsEs };
-export const pt: Messages = { ...corePt, ...inboxPt, ...agentPt, ...adminPt, ...reportsPt, ...widgetPt, ...errorsPt };
+export const es: Messages = { ...coreEs, ...inboxEs, ...agentEs, ...adminEs, ...reportsEs, ...botEs, ...widgetEs, ...errorsEs };
+export const pt: Messages = { ...corePt, ...inboxPt, ...agentPt, ...adminPt, ...reportsPt, ...botPt, ...widgetPt, ...errorsPt };

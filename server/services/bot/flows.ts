@@ -34,7 +34,7 @@ export interface FlowsContext {
 
 export const FLOW_NAME_MAX = 80;
 export const RETURNING_HOURS_MAX = 24 * 90;
-const ACTION = "manage bot flows";
+const ACTION = "manageBotFlows";
 
 export interface FlowSummary {
   id: number;

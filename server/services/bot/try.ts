@@ -25,7 +25,7 @@ export interface TryResult {
 export const TRY_MAX_TURNS = 40;
 
 export function tryDraft(db: Db, viewer: Viewer, flowId: number, said: Array<{ text: string; choiceId?: string }>, opts: { channelType?: ChannelType; now: number }): TryResult {
-  assertAdmin(viewer, "manage bot flows");
+  assertAdmin(viewer, "manageBotFlows");
   const flow = findFlow(db, flowId);
   const parsed = flow ? parseFlow(flow.draft) : null;
   if (!parsed?.ok) return { lines: [], outcome: null, invalid: true };

@@ -1,5 +1,6 @@
 // The refusals of bot flows (issue 14), merged into the error dictionaries.
 export const botErrorsEn = {
+  "error.permission.manageBotFlows": "Only administrators may manage bot flows.",
   "error.bot.duplicateStep": "Two steps are called “{step}”.",
   "error.bot.start": "The first step “{step}” does not exist.",
   "error.bot.missingStep": "Step “{step}” goes to “{target}”, which does not exist.",

@@ -1,6 +1,7 @@
 import type { botErrorsEn } from "./bot-en";
 
 export const botErrorsEs: Record<keyof typeof botErrorsEn, string> = {
+  "error.permission.manageBotFlows": "Solo los administradores pueden gestionar los flujos del bot.",
   "error.bot.duplicateStep": "Hay dos pasos llamados «{step}».",
   "error.bot.start": "El primer paso «{step}» no existe.",
   "error.bot.missingStep": "El paso «{step}» va a «{target}», que no existe.",

@@ -1,6 +1,7 @@
 import type { botErrorsEn } from "./bot-en";
 
 export const botErrorsPt: Record<keyof typeof botErrorsEn, string> = {
+  "error.permission.manageBotFlows": "Só administradores podem gerenciar os fluxos do bot.",
   "error.bot.duplicateStep": "Há dois passos chamados “{step}”.",
   "error.bot.start": "O primeiro passo “{step}” não existe.",
   "error.bot.missingStep": "O passo “{step}” vai para “{target}”, que não existe.",
