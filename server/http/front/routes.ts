@@ -7,6 +7,7 @@ import { readNodeBodyLimited } from "../request-body";
 import { errorAnswer, type PlainAnswer } from "../responses";
 import { metaHandshakeAnswer, metaWebhookAnswer, zenviaUnknownChannelAnswer, zenviaWebhookAnswer } from "../webhook-answers";
 import { contentSecurityPolicy } from "../../../security-headers.mjs";
+import { encodeBody } from "./compress";
 
 // The requests the front server answers itself, before Next: the ones that come all day from machines —
 // the inbox's poll every few seconds from every open tab, and the providers' webhooks. Next's per-request
@@ -21,9 +22,11 @@ const STATIC_HEADERS: Record<string, string> = {
   "Content-Security-Policy": contentSecurityPolicy("'none'"),
 };
 
-function send(res: ServerResponse, answer: PlainAnswer): void {
-  res.writeHead(answer.status, { ...STATIC_HEADERS, ...answer.headers });
-  res.end(answer.body ?? undefined);
+function send(res: ServerResponse, answer: PlainAnswer, acceptEncoding?: string | string[]): void {
+  // Only answers that may be large are given an Accept-Encoding (the live delta): see compress.ts.
+  const { body, headers } = acceptEncoding === undefined ? { body: answer.body, headers: {} } : encodeBody(answer.body, acceptEncoding);
+  res.writeHead(answer.status, { ...STATIC_HEADERS, ...answer.headers, ...headers });
+  res.end(body ?? undefined);
 }
 
 type Handler = (db: Db, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -39,7 +42,7 @@ const poll: Handler = async (db, req, res) => {
 const delta: Handler = async (db, req, res, url) => {
   const user = await userFromCookieHeader(db, req.headers.cookie);
   if (user === undefined) return false;
-  send(res, await deltaAnswerRenewing(db, user, req.headers.cookie, url.searchParams.get("input"), Date.now()));
+  send(res, await deltaAnswerRenewing(db, user, req.headers.cookie, url.searchParams.get("input"), Date.now()), req.headers["accept-encoding"] ?? "");
   return true;
 };
 
