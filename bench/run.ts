@@ -94,7 +94,8 @@ function versions() {
   } catch {
     // not a git checkout
   }
-  return { charla: { commit, dirty }, "better-sqlite3": pkg("better-sqlite3"), "drizzle-orm": pkg("drizzle-orm"), next: pkg("next"), generator: GENERATOR_VERSION };
+  // A run from a private copy of the sources (no .git) says what it was made from.
+  return { charla: { commit, dirty, source: process.env.BENCH_SOURCE ?? null }, "better-sqlite3": pkg("better-sqlite3"), "drizzle-orm": pkg("drizzle-orm"), next: pkg("next"), generator: GENERATOR_VERSION };
 }
 
 const started = new Date();

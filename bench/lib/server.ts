@@ -186,7 +186,9 @@ export async function benchServer(sourceDb: string, log: (line: string) => void,
     ...(options.workers ? { CHARLA_WORKERS: options.workers } : {}),
   };
   // What `npm start` runs: the front server (poll and webhooks) with Next's handler behind it.
-  const child = spawn(process.execPath, [...serverNodeArgs(), path.join(ROOT, DIST_DIR, "charla-server.mjs")], {
+  // BENCH_SERVER_NODE_ARGS adds Node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...serverNodeArgs(), ...extra, path.join(ROOT, DIST_DIR, "charla-server.mjs")], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -39,6 +39,8 @@ export class TabPhase {
   ended: number | null = null;
   /** Milliseconds from sending a poll to the answer's last byte (waiting for a free socket included). */
   readonly latency: number[] = [];
+  /** When each of those polls was sent (performance.now()), to cut the window into rounds. */
+  readonly sentAt: number[] = [];
   readonly statuses: Record<string, number> = {};
   /** Body bytes on the wire of the 200 answers (the ones that carried a change): gzipped when large, as a browser gets them. */
   readonly changedBytes: number[] = [];
@@ -55,6 +57,9 @@ export class TabPhase {
   expected = 0;
   acked = 0;
   errors = 0;
+  /** Polls sent in this window still unanswered (id → send time), and those given up on by drain(). */
+  readonly open = new Map<number, number>();
+  unfinished = 0;
 
   seconds(): number {
     return ((this.ended ?? performance.now()) - this.started) / 1000;
@@ -84,6 +89,7 @@ export class TabFleet {
   private readonly rows = new Map<string, ChatRowItem>();
   private readonly awaited = new Map<string, Awaited>();
   private stopped = false;
+  private sent = 0;
   phase: TabPhase | null = null;
   /** Answers that failed outside any phase (set-up), with the first error seen. */
   unphasedErrors = 0;
@@ -152,6 +158,22 @@ export class TabFleet {
     p.ended = performance.now();
     this.phase = null;
     return p;
+  }
+
+  /**
+   * Waits for the polls a window sent to be answered, so that a saturated server's slowest answers count in
+   * that window's latencies; those still unanswered after `maxMs` count with the time they have waited.
+   */
+  async drain(phase: TabPhase, maxMs: number): Promise<void> {
+    const until = performance.now() + maxMs;
+    while (phase.open.size && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+    const now = performance.now();
+    for (const t0 of phase.open.values()) {
+      phase.latency.push(now - t0);
+      phase.sentAt.push(t0);
+    }
+    phase.unfinished = phase.open.size;
+    phase.open.clear();
   }
 
   /** A webhook carrying `providerId` was sent to a chat some tab shows; `acked` is called when its 200 arrives. */
@@ -235,6 +257,8 @@ export class TabFleet {
     const path = `/api/trpc/inbox.delta?input=${encodeURIComponent(JSON.stringify(input))}`;
     const phase = this.phase;
     const t0 = performance.now();
+    const id = ++this.sent;
+    phase?.open.set(id, t0);
     return new Promise((resolve) => {
       // What a browser's fetch sends; the answer is decoded as it would be.
       const headers = { cookie: spec.session.cookie, "accept-encoding": "gzip, deflate, br" };
@@ -246,8 +270,10 @@ export class TabFleet {
           const status = res.statusCode ?? 0;
           const renewed = res.headers["set-cookie"]?.[0];
           if (renewed) spec.session.cookie = renewed.split(";")[0]!;
-          if (phase) {
+          // Not when drain() has already counted it.
+          if (phase?.open.delete(id)) {
             phase.latency.push(now - t0);
+            phase.sentAt.push(t0);
             phase.statuses[status] = (phase.statuses[status] ?? 0) + 1;
           }
           if (status === 304) return resolve({ unchanged: true, seq: Number(String(res.headers.etag ?? "").replace(/\D/g, "")) });
@@ -270,11 +296,13 @@ export class TabFleet {
           resolve(answer);
         });
         res.on("error", (err) => {
+          phase?.open.delete(id);
           this.fail(String(err));
           resolve(null);
         });
       });
       req.on("error", (err) => {
+        phase?.open.delete(id);
         this.fail(String(err));
         resolve(null);
       });

@@ -14,6 +14,7 @@ import type { TrafficWorld } from "./traffic-data";
 
 export class TrafficPhase {
   readonly webhookLatency: number[] = [];
+  readonly webhookSentAt: number[] = [];
   readonly webhookStatuses: Record<string, number> = {};
   readonly replyLatency: number[] = [];
   readonly replyStatuses: Record<string, number> = {};
@@ -128,6 +129,7 @@ export class Traffic {
         const now = performance.now();
         if (phase) {
           phase.webhookLatency.push(now - t0);
+          phase.webhookSentAt.push(t0);
           phase.webhookStatuses[status] = (phase.webhookStatuses[status] ?? 0) + 1;
           if (status !== 200) phase.webhookErrors++;
         }
