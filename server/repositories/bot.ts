@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, lte, ne, sql } from "drizzle-orm";
-import { botChannelFlows, botFlowVersions, botFlows, botSessions, channels, chats, contactFields, teams } from "@/db/schema";
+import { botChannelFlows, botFlowVersions, botFlows, botSessions, chats, contactFields, teams } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
 import { insertRow } from "./row-writes";
@@ -161,16 +161,4 @@ export function setContactField(db: Db, contactId: number, key: string, value: s
 
 export function teamOf(db: Db, teamId: number): { id: number; schedule: unknown } | undefined {
   return db.select({ id: teams.id, schedule: teams.schedule }).from(teams).where(eq(teams.id, teamId)).get();
-}
-
-/** The team a channel's chats go to: its own, else the default team. */
-export function channelTeam(db: Db, channelId: number): number | null {
-  const own = db.select({ teamId: channels.teamId }).from(channels).where(eq(channels.id, channelId)).get()?.teamId ?? null;
-  if (own !== null) return own;
-  return db.select({ id: teams.id }).from(teams).where(eq(teams.isDefault, true)).get()?.id ?? null;
-}
-
-/** Records the team whose queue a handed-off chat waits in (routing distributes from there). */
-export function putInTeamQueue(db: Db, chatId: number, teamId: number, at: number): void {
-  db.update(chats).set({ teamId, queuedAt: at }).where(eq(chats.id, chatId)).run();
 }

@@ -10,14 +10,12 @@ import { writeAudit } from "@/server/repositories/audit";
 import {
   activeSession,
   channelFlow,
-  channelTeam,
   contactFieldValues,
   dueSessions,
   findVersion,
   insertSession,
   latestVersion,
   previousChatActivity,
-  putInTeamQueue,
   setContactField,
   teamOf,
   updateSession,
@@ -31,6 +29,7 @@ import { insertMessage } from "@/server/repositories/messages";
 import { findUserById } from "@/server/repositories/users";
 import { queueAutomaticMessage } from "../automatic-message";
 import { writeDecision } from "../chat-records";
+import { enqueueChat } from "../routing/enqueue";
 import type { FiledInbound } from "../inbound-hooks";
 
 // The bot on a live chat: it greets a new chat on a channel with a flow, answers each contact message while
@@ -194,9 +193,8 @@ function handOff(tx: DbOrTx, chatId: number, teamId: number | null, agentId: num
     if (decision.type === "assign") writeDecision(tx, chat, decision.chat, now);
     return;
   }
-  // Routing's queue: the chosen team, else the channel's (routing distributes from there).
-  const team = (teamId !== null && teamOf(tx, teamId) ? teamId : null) ?? channelTeam(tx, chat.channelId);
-  if (team !== null) putInTeamQueue(tx, chat.id, team, now);
+  // Routing's queue: the chosen team, else the channel's; distribution runs at once.
+  enqueueChat(tx, { chatId: chat.id, teamId: teamId !== null && teamOf(tx, teamId) ? teamId : null, now, reason: "bot" });
 }
 
 /** The no-reply rule: sessions whose contact went quiet are closed or handed off, as their flow says. */
