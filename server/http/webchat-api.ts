@@ -17,6 +17,7 @@ const postSchema = z.object({
   text: z.string().max(20_000),
   clientMessageId: z.string(),
   name: z.string().max(400).optional(),
+  choiceId: z.string().max(200).optional(),
 });
 
 const BODY_LIMIT = 32 * 1024;
@@ -74,7 +75,7 @@ export function webchatSend(req: Request, ctx: Params): Promise<Response> {
     const visitorLimited = webchatLimits.messagesPerVisitor.take(session.visitorId, now);
     if (visitorLimited !== true) return tooMany(visitorLimited, cors);
     const channel = webchatChannelById(getDb(), channelId);
-    const result = postVisitorMessage(getDb(), channel, { visitorId: session.visitorId, name: session.name, text: parsed.data.text, clientMessageId: parsed.data.clientMessageId }, now);
+    const result = postVisitorMessage(getDb(), channel, { visitorId: session.visitorId, name: session.name, text: parsed.data.text, clientMessageId: parsed.data.clientMessageId, ...(parsed.data.choiceId ? { choiceId: parsed.data.choiceId } : {}) }, now);
     const res = json({ ok: true, messageId: result.messageId, duplicate: result.duplicate }, 200, cors);
     if (fresh) for (const c of sessionCookies(channelId, session)) res.headers.append("Set-Cookie", setCookieLine(c));
     return res;

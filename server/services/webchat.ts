@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { parseWebchatMessage, webchatInboundSchema } from "@/server/channels/webchat/parse";
+import { numberedMenuText, readChoices } from "@/server/domain/choices";
 import { notFound } from "@/server/domain/errors";
 import { findChannel, type ChannelRow } from "@/server/repositories/channels";
 import { findIdentity } from "@/server/repositories/contacts";
@@ -19,6 +20,8 @@ export interface VisitorMessage {
   at: number;
   /** A link to show for payment links, locations and files. */
   link: { url: string; label: string } | null;
+  /** Choices offered (a bot menu, a survey): shown as buttons; the body already lists them numbered. */
+  choices: Array<{ id: string; title: string }> | null;
 }
 
 export function webchatChannelById(db: Db, channelId: string | number): ChannelRow {
@@ -40,7 +43,7 @@ export function allowedOrigins(channel: ChannelRow): string[] {
 export function postVisitorMessage(
   db: Db,
   channel: ChannelRow,
-  input: { visitorId: string; name: string; text: string; clientMessageId: string },
+  input: { visitorId: string; name: string; text: string; clientMessageId: string; choiceId?: string },
   now: number,
 ): { messageId: number; duplicate: boolean } {
   const event = parseWebchatMessage(input, channel.id, now);
@@ -79,7 +82,10 @@ export function visitorConversation(db: Db, channel: ChannelRow, visitorId: stri
     else if (m.kind === "location" && typeof p.latitude === "number" && typeof p.longitude === "number") {
       link = { url: `https://www.openstreetmap.org/?mlat=${p.latitude}&mlon=${p.longitude}`, label: typeof p.name === "string" ? p.name : `${p.latitude}, ${p.longitude}` };
     }
-    return { id: m.id, from: m.direction === "in" ? "visitor" : "agent", kind: m.kind, body: m.body, at: m.createdAt, link };
+    const offered = m.direction === "out" ? readChoices(m.body, m.payload) : null;
+    const body = offered ? numberedMenuText(offered) : m.body;
+    const choices = offered ? offered.choices.map((c) => ({ id: c.id, title: c.title })) : null;
+    return { id: m.id, from: m.direction === "in" ? "visitor" : "agent", kind: m.kind, body, at: m.createdAt, link, choices };
   });
 }
 

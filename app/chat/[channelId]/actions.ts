@@ -38,7 +38,8 @@ export async function sendChatAction(form: FormData): Promise<void> {
   try {
     // The form carries an id made when the page was rendered, so a resubmitted form stores once.
     const clientMessageId = field(form, "clientMessageId") || randomUUID();
-    postVisitorMessage(getDb(), channel, { ...session, text: field(form, "text"), clientMessageId }, now);
+    const choiceId = field(form, "choiceId");
+    postVisitorMessage(getDb(), channel, { ...session, text: field(form, "text"), clientMessageId, ...(choiceId ? { choiceId } : {}) }, now);
   } catch (err) {
     if (err instanceof WebhookError) redirect(`${pagePath(channel.id)}?error=message`);
     throw err;

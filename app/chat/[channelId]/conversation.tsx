@@ -56,18 +56,27 @@ export function Conversation({ channelId, initial, clientMessageId, pollMs, labe
     end.current?.scrollIntoView({ block: "end" });
   }, [messages.length]);
 
+  async function send(body: { text: string; choiceId?: string }): Promise<boolean> {
+    setError(null);
+    const res = await fetch(api, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...body, clientMessageId: newId() }) }).catch(() => null);
+    if (!res?.ok) {
+      setError(res?.status === 429 ? labels.rate : labels.generic);
+      return false;
+    }
+    await poll().catch(() => undefined);
+    return true;
+  }
+
   async function submit(e: FormEvent<HTMLFormElement>): Promise<void> {
     e.preventDefault();
     if (!text.trim()) return;
-    setError(null);
-    const res = await fetch(api, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, clientMessageId: newId() }) }).catch(() => null);
-    if (!res?.ok) {
-      setError(res?.status === 429 ? labels.rate : labels.generic);
-      return;
-    }
-    setText("");
-    await poll().catch(() => undefined);
+    if (await send({ text })) setText("");
   }
+
+  // The latest message's choices (a bot menu, a survey) as buttons; each is its own small form, so it
+  // works without JavaScript too.
+  const latest = messages.at(-1);
+  const offered = latest?.from === "agent" ? latest.choices : null;
 
   return (
     <>
@@ -86,6 +95,28 @@ export function Conversation({ channelId, initial, clientMessageId, pollMs, labe
         ))}
         <li ref={end} aria-hidden="true" />
       </ol>
+      {offered && (
+        <div className="flex flex-wrap gap-2 border-t border-slate-200 p-2" data-testid="chat-choices">
+          {offered.map((c, i) => (
+            <form
+              key={c.id}
+              action={sendChatAction}
+              onSubmit={(e) => {
+                e.preventDefault();
+                void send({ text: c.title, choiceId: c.id });
+              }}
+            >
+              <input type="hidden" name="channelId" value={channelId} />
+              <input type="hidden" name="clientMessageId" value={`${clientMessageId.slice(0, 56)}-c${i}`} />
+              <input type="hidden" name="text" value={c.title} />
+              <input type="hidden" name="choiceId" value={c.id} />
+              <button type="submit" className="rounded-full border border-blue-600 px-3 py-1 text-sm font-medium text-blue-700 hover:bg-blue-50">
+                {c.title}
+              </button>
+            </form>
+          ))}
+        </div>
+      )}
       {error && (
         <p role="alert" data-testid="chat-error" className="bg-red-50 p-2 text-sm text-red-800">
           {error}

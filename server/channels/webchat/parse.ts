@@ -41,6 +41,8 @@ export const webchatInboundSchema = z.object({
   clientMessageId: id("clientMessageId"),
   name: boundedText("name", WEBCHAT_NAME_MAX).refine((s) => !hasControlChars(s), "name must not contain control characters"),
   text: boundedText("text", WEBCHAT_TEXT_MAX),
+  /** The id of one of our choices the visitor tapped (a bot menu, a survey). */
+  choiceId: z.string().regex(/^[\x21-\x7e]{1,200}$/, "choiceId must be 1–200 printable characters").optional(),
 });
 
 export type WebchatInbound = z.infer<typeof webchatInboundSchema>;
@@ -63,5 +65,6 @@ export function parseWebchatMessage(json: unknown, channelId: string | number, n
     direction: "in",
     kind: "text",
     body: body.text,
+    ...(body.choiceId ? { payload: { choiceId: body.choiceId } } : {}),
   };
 }
