@@ -3,6 +3,9 @@ import { requireUser } from "@/server/auth/session";
 import { requestLocale } from "@/server/i18n/request";
 import { logoutAction } from "../login/actions";
 import { TimeZoneBanner } from "./_time-zone/banner";
+import { getDb } from "@/db/client";
+import { myRouting } from "@/server/services/routing/overview";
+import { AvailabilityControl } from "./_routing/availability-control";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -19,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {user.role === "admin" && <Link href="/admin">{t("shell.admin")}</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap" data-testid="current-user">
+          <AvailabilityControl me={myRouting(getDb(), user.id, Date.now())} t={t} returnTo="/inbox" />
           <Link href="/profile" className="font-medium hover:underline" title={t("shell.profile")}>{user.name}</Link>
           <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700 sm:inline">{t(`shell.role.${user.role}`)}</span>
           <form action={logoutAction}>

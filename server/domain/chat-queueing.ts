@@ -19,7 +19,7 @@ export function queueChat(
   const { teamId, actorId, now } = input;
   const status = transition(chat.status, chat.assigneeId === null ? "assign" : "transfer");
   if (!status) throw new Error("assign and transfer are never ignored");
-  const queued: SystemEvent = { type: "queued", teamId, by: actorId };
+  const queued: SystemEvent = { type: "queued", teamId, teamName: input.teamName, by: actorId };
   if (chat.assigneeId === null) {
     if (chat.teamId === teamId) {
       throw conflict(`This chat is already waiting in ${input.teamName}'s queue.`, { key: "error.queue.same", params: { name: input.teamName } });

@@ -13,7 +13,7 @@ export type SystemEvent =
   /** `rule`: the distribution mode that chose, when nobody did (issue 13). */
   | { type: "assigned"; to: number; by: number | null; rule?: string }
   /** Sent back to a team's queue (Assign → a team). */
-  | { type: "queued"; teamId: number; by: number | null }
+  | { type: "queued"; teamId: number; teamName: string; by: number | null }
   | { type: "transferred"; from: number; to: number; by: number | null }
   | { type: "closed"; reason: CloseReasonRef; by: number | null }
   | { type: "scheduled"; at: number }
@@ -35,7 +35,7 @@ export function systemEventText(event: SystemEvent): SystemEventText {
     case "assigned":
       return { key: "system.assigned", params: { to: event.to, by: event.by, ...(event.rule ? { rule: event.rule } : {}) } };
     case "queued":
-      return { key: "system.queued", params: { teamId: event.teamId, by: event.by } };
+      return { key: "system.queued", params: { teamId: event.teamId, team: event.teamName, by: event.by } };
     case "transferred":
       return {
         key: "system.transferred",

@@ -17,6 +17,8 @@ export interface InboxQuery {
   limit: number;
   /** Whose unseen mentions mark the rows (mentioned); none when absent. */
   viewerId?: number;
+  /** Only chats of these teams (an agent's Unassigned, a team filter); all when absent. */
+  teamIds?: number[] | null;
 }
 
 export interface InboxRow {
@@ -46,6 +48,12 @@ export interface InboxRow {
   unreadCount: number;
   /** A private note names the viewer and they have not opened the chat since. */
   mentioned: boolean;
+  teamId: number | null;
+  teamName: string | null;
+  /** The pending offer ("offered to Ana (0:42 left)"), if any. */
+  offeredToId: number | null;
+  offeredToName: string | null;
+  offerExpiresAt: number | null;
 }
 
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -72,7 +80,7 @@ function assigneeClause(filter: AssigneeFilter): string {
 }
 
 export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
-  const key = `list:${q.filter.assignee}:${q.pendingOnly}:${q.order}:${Boolean(q.cursor)}`;
+  const key = `list:${q.filter.assignee}:${q.pendingOnly}:${q.order}:${Boolean(q.cursor)}:${Boolean(q.teamIds)}`;
   const stmt = prepared(db, key, () => {
     const cmp = q.order === "asc" ? ">" : "<";
     const dir = q.order === "asc" ? "ASC" : "DESC";
@@ -84,13 +92,19 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
              cr.label AS closeReason, coalesce(cr.system_key, cr.builtin_key) AS closeReasonKey, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
              coalesce(c.last_message_at, c.opened_at) AS lastActivityAt, c.unread_count AS unreadCount,
              EXISTS (SELECT 1 FROM mentions mn JOIN messages m ON m.id = mn.message_id
-                     WHERE mn.user_id = @viewerId AND mn.chat_id = c.id AND mn.seen_at IS NULL AND m.deleted_at IS NULL) AS mentioned
+                     WHERE mn.user_id = @viewerId AND mn.chat_id = c.id AND mn.seen_at IS NULL AND m.deleted_at IS NULL) AS mentioned,
+             -- The team's name only once there is more than one: until an admin makes teams, rows read as before.
+             c.team_id AS teamId, CASE WHEN (SELECT count(*) FROM teams) > 1 THEN tm.name END AS teamName, o.user_id AS offeredToId, ou.name AS offeredToName, o.expires_at AS offerExpiresAt
       FROM chats c
       JOIN contacts ct ON ct.id = c.contact_id
       JOIN channels ch ON ch.id = c.channel_id
       LEFT JOIN users u ON u.id = c.assignee_id
       LEFT JOIN close_reasons cr ON cr.id = c.close_reason_id
+      LEFT JOIN teams tm ON tm.id = c.team_id
+      LEFT JOIN chat_offers o ON o.chat_id = c.id AND o.outcome = 'pending'
+      LEFT JOIN users ou ON ou.id = o.user_id
       WHERE c.status = @status AND ${assigneeClause(q.filter)}
+        ${q.teamIds ? "AND c.team_id IN (SELECT value FROM json_each(@teamIds))" : ""}
         ${q.pendingOnly ? "AND c.awaiting_reply = 1" : ""}
         ${q.cursor ? `AND (c.sort_at, c.id) ${cmp} (@sortAt, @cursorId)` : ""}
       ORDER BY c.sort_at ${dir}, c.id ${dir}
@@ -103,6 +117,7 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
     cursorId: q.cursor?.id ?? null,
     limit: q.limit,
     viewerId: q.viewerId ?? null,
+    teamIds: q.teamIds ? JSON.stringify(q.teamIds) : null,
   }) as Array<Omit<InboxRow, "awaitingReply" | "reminderDue" | "mentioned"> & { awaitingReply: number; reminderDue: number; mentioned: number }>;
   return rows.map((r) => ({ ...r, awaitingReply: r.awaitingReply === 1, reminderDue: r.reminderDue === 1, mentioned: r.mentioned === 1 }));
 }
@@ -137,4 +152,14 @@ export function dueReminderCount(db: Db, userId: number): number {
     () => "SELECT count(*) AS n FROM chats WHERE assignee_id = @userId AND status = 'open' AND reminder_due = 1",
   );
   return (stmt.get({ userId }) as { n: number }).n;
+}
+
+/** Open unassigned chats awaiting a reply in these teams: an agent's Unassigned counter when they are not in every team. */
+export function unassignedPendingInTeams(db: Db, teamIds: number[]): number {
+  const stmt = prepared(
+    db,
+    "unassigned-pending-teams",
+    () => `SELECT count(*) AS n FROM chats WHERE assignee_id IS NULL AND status = 'open' AND awaiting_reply = 1 AND team_id IN (SELECT value FROM json_each(@teamIds))`,
+  );
+  return (stmt.get({ teamIds: JSON.stringify(teamIds) }) as { n: number }).n;
 }

@@ -208,3 +208,7 @@ export function markAwaySent(db: Db, chatId: number, at: number): void {
 export function lastAwayMessageTo(db: Db, contactId: number): number | null {
   return db.get<{ at: number | null }>(sql`SELECT max(away_sent_at) AS at FROM chats WHERE contact_id = ${contactId}`)?.at ?? null;
 }
+
+export function teamCount(db: Db): number {
+  return preparedQuery(db, "teams.count", (db) => db.select({ n: sql<number>`count(*)` }).from(teams).prepare()).get()!.n;
+}

@@ -3,6 +3,7 @@ import { formatDateTime, formatDuration } from "@/server/i18n/format";
 import { formatRowTime } from "@/server/i18n/row-time";
 import { previewParts } from "@/server/domain/message-preview";
 import type { InboxRow } from "@/server/repositories/inbox";
+import { offerTimeLeft } from "@/server/domain/routing";
 
 /**
  * One chat row as the list shows it, every text already translated and formatted for the viewer. The page
@@ -27,7 +28,12 @@ export interface ChatRowItem {
 }
 
 function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): string {
-  const who = row.assigneeName ?? t("inbox.row.unassigned");
+  // Teams (issue 13): the chat's team, and a pending offer in place of "unassigned".
+  const offer =
+    row.offeredToName !== null && row.offerExpiresAt !== null && row.assigneeId === null
+      ? t("routing.offeredTo", { name: row.offeredToName, left: offerTimeLeft(row.offerExpiresAt, now) })
+      : null;
+  const who = [row.teamName, offer ?? row.assigneeName ?? t("inbox.row.unassigned")].filter(Boolean).join(" · ");
   if (row.status === "open" && row.awaitingReply && row.waitingSince !== null) {
     // "waiting 0 min" reads like a bug: under a minute is "just now".
     const waited = now - row.waitingSince;

@@ -7,7 +7,8 @@ import {
   type Viewer,
 } from "@/server/domain";
 import { toFtsQuery } from "@/server/domain/search-query";
-import { dueReminderCount, listInbox, pendingCounts, type InboxRow, type ListOrder, type ListStatus } from "@/server/repositories/inbox";
+import { dueReminderCount, listInbox, pendingCounts, unassignedPendingInTeams, type InboxRow, type ListOrder, type ListStatus } from "@/server/repositories/inbox";
+import { teamCount, teamIdsOf } from "@/server/repositories/teams";
 import { unseenMentionCount } from "@/server/repositories/mentions";
 import { readSettings } from "@/server/repositories/settings";
 import { searchContacts, searchMessages } from "@/server/repositories/search";
@@ -29,6 +30,8 @@ export interface SectionCounts {
 export function sectionCounts(db: Db, viewer: Viewer): SectionCounts {
   const sections = visibleSections(viewer, readSettings(db).sharedInbox);
   const counts = pendingCounts(db, viewer.id);
+  const teams = agentTeams(db, viewer);
+  if (teams) counts.unassigned = unassignedPendingInTeams(db, teams);
   const pending = Object.fromEntries(sections.map((s) => [s, counts[s]])) as Partial<Record<Section, number>>;
   const total = sections.includes("all") ? counts.all : counts.mine + counts.unassigned;
   const mentions = unseenMentionCount(db, viewer.id, sections.includes("all"));
@@ -37,6 +40,8 @@ export function sectionCounts(db: Db, viewer: Viewer): SectionCounts {
 
 export interface ListInput {
   section: Section;
+  /** Only this team's chats (the team filter). */
+  teamId?: number | null;
   status: ListStatus;
   pendingOnly?: boolean;
   order?: ListOrder;
@@ -71,6 +76,7 @@ export function listSection(db: Db, viewer: Viewer, input: ListInput): ListPage 
     cursor: decodeCursor(input.cursor),
     limit: limit + 1,
     viewerId: viewer.id,
+    teamIds: listTeams(db, viewer, input.section, input.teamId ?? null),
   });
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
@@ -85,4 +91,20 @@ export function search(db: Db, viewer: Viewer, text: string, limit = 20) {
     contacts: searchContacts(db, query, restrictTo, limit),
     messages: searchMessages(db, query, restrictTo, limit),
   };
+}
+
+/**
+ * For an agent, Unassigned means the unassigned chats of their teams (issue 13): their team ids, or null
+ * when they are in every team (the common case after the migration, read from the maintained counters).
+ */
+export function agentTeams(db: Db, viewer: Viewer): number[] | null {
+  if (viewer.role === "admin") return null;
+  const mine = teamIdsOf(db, viewer.id);
+  return mine.length === teamCount(db) ? null : mine;
+}
+
+function listTeams(db: Db, viewer: Viewer, section: Section, teamId: number | null): number[] | null {
+  const mine = section === "unassigned" ? agentTeams(db, viewer) : null;
+  if (teamId === null) return mine;
+  return mine && !mine.includes(teamId) ? [] : [teamId];
 }

@@ -16,7 +16,7 @@ import { hasUnseenMentions } from "@/server/repositories/mentions";
 import type { ListOrder, ListStatus } from "@/server/repositories/inbox";
 import { attachmentsOfMessages, messagesOfChatByIds, type AttachmentRow, type MessageRow } from "@/server/repositories/messages";
 import { readSettings } from "@/server/repositories/settings";
-import { listSection, sectionCounts, type SectionCounts } from "./inbox";
+import { agentTeams, listSection, sectionCounts, type SectionCounts } from "./inbox";
 import { chatRowItem, type ChatRowItem } from "./inbox-items";
 import { changesSince, latestSeq } from "./live-feed";
 
@@ -28,7 +28,7 @@ import { changesSince, latestSeq } from "./live-feed";
 export interface DeltaRequest {
   since: number;
   /** The list the viewer shows; absent while they look at search results. */
-  list?: { section: Section; status: ListStatus; pendingOnly?: boolean; order?: ListOrder; cursor?: string | null; full?: boolean };
+  list?: { section: Section; status: ListStatus; pendingOnly?: boolean; order?: ListOrder; cursor?: string | null; teamId?: number | null; full?: boolean };
   /** The chat open beside it, and whether its composer is shown (false while the 24-hour window is closed). */
   chat?: { id: number; windowOpen: boolean };
   /** The counters the viewer shows (countsFingerprint), so unchanged counters are not sent again. */
@@ -86,12 +86,14 @@ const LIST_CACHE_MAX = 500;
 function listPage(db: Db, viewer: Viewer & { locale: Locale; timeZone: string }, list: NonNullable<DeltaRequest["list"]>, seq: number, now: number) {
   // Rows carry the viewer's own mention marks: someone with unseen mentions gets a page of their own.
   const personal = list.section === "mine" || list.section === "teammates" || hasUnseenMentions(db, viewer.id);
-  const key = `${seq}|${list.section}|${personal ? viewer.id : ""}|${list.status}|${list.pendingOnly ? 1 : 0}|${list.order ?? ""}|${list.cursor ?? ""}|${viewer.locale}|${viewer.timeZone}`;
+  // An agent's Unassigned holds their teams' chats only (issue 13): the teams are part of what the page is.
+  const teams = `${list.section === "unassigned" ? (agentTeams(db, viewer)?.join(",") ?? "") : ""}|${list.teamId ?? ""}`;
+  const key = `${seq}|${list.section}|${personal ? viewer.id : ""}|${list.status}|${list.pendingOnly ? 1 : 0}|${list.order ?? ""}|${list.cursor ?? ""}|${viewer.locale}|${viewer.timeZone}|${teams}`;
   let listCache = listCaches.get(db.$client);
   if (!listCache) listCaches.set(db.$client, (listCache = new Map()));
   const hit = listCache.get(key);
   if (hit) return hit;
-  const page = listSection(db, viewer, { section: list.section, status: list.status, pendingOnly: list.pendingOnly, order: list.order, cursor: list.cursor });
+  const page = listSection(db, viewer, { section: list.section, status: list.status, pendingOnly: list.pendingOnly, order: list.order, cursor: list.cursor, teamId: list.teamId ?? null });
   const t = translator(viewer.locale);
   const value = {
     ids: page.rows.map((r) => r.id),

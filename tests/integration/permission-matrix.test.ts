@@ -387,13 +387,33 @@ const actions: Record<string, ActionRow> = {
   "app/(app)/admin/users/actions.ts#changeRoleAction": { form: (w) => ({ userId: String(w.teammate.id), role: "admin" }), expect: ADMIN_ONLY },
   "app/(app)/admin/users/actions.ts#setActiveAction": { form: (w) => ({ userId: String(w.teammate.id), active: "false", confirm: "on" }), expect: ADMIN_ONLY },
   "app/(app)/admin/users/actions.ts#resetPasswordAction": { form: (w) => ({ userId: String(w.teammate.id), password: "password-789" }), expect: ADMIN_ONLY },
+  // Teams (issue 13): the header's availability, offers (the agent's own), Assign → a team, and the teams screen.
+  "app/(app)/_routing/actions.ts#setAvailabilityAction": { form: () => ({ availability: "away", returnTo: "/inbox" }), expect: SIGNED_IN },
+  "app/(app)/_routing/actions.ts#acceptOfferAction": { form: (w) => ({ chatId: String(w.offerChatId), returnTo: "/inbox" }), expect: [D, A, A, D] },
+  "app/(app)/_routing/actions.ts#declineOfferAction": { form: (w) => ({ chatId: String(w.offerChatId), returnTo: "/inbox" }), expect: [D, A, A, D] },
+  "app/(app)/_routing/actions.ts#assignTeamAction": { form: (w) => onChat({ teamId: String(w.spareTeamId) })(w), expect: SEES_TEAMMATE },
+  "app/(app)/admin/teams/actions.ts#createTeamAction": { form: back({ name: "Ventas", mode: "balanced" }), expect: ADMIN_ONLY },
+  "app/(app)/admin/teams/actions.ts#saveTeamAction": {
+    form: (w) => ({ teamId: String(w.teamId), name: "Geral", mode: "offer", capacity: "4", offerSeconds: "60", awayMessage: "Volvemos", greeting: "" }),
+    expect: ADMIN_ONLY,
+  },
+  "app/(app)/admin/teams/actions.ts#saveHoursAction": {
+    form: (w) => ({ teamId: String(w.teamId), timeZone: "America/Sao_Paulo", day0: "09:00-12:00, 13:00-18:00", day5: "", holidays: "2026-12-25" }),
+    expect: ADMIN_ONLY,
+  },
+  "app/(app)/admin/teams/actions.ts#addMemberAction": { form: (w) => ({ teamId: String(w.spareTeamId), userId: String(w.agent.id) }), expect: ADMIN_ONLY },
+  "app/(app)/admin/teams/actions.ts#removeMemberAction": { form: (w) => ({ teamId: String(w.teamId), userId: String(w.agent.id) }), expect: ADMIN_ONLY },
+  "app/(app)/admin/teams/actions.ts#makeDefaultTeamAction": { form: (w) => ({ teamId: String(w.spareTeamId) }), expect: ADMIN_ONLY },
+  "app/(app)/admin/teams/actions.ts#deleteTeamAction": { form: (w) => ({ teamId: String(w.spareTeamId), confirm: "on" }), expect: ADMIN_ONLY },
+  "app/(app)/admin/teams/actions.ts#setChannelTeamAction": { form: (w) => ({ channelId: String(w.channelId), teamId: String(w.spareTeamId) }), expect: ADMIN_ONLY },
+  "app/(app)/admin/teams/actions.ts#setCapacityAction": { form: (w) => ({ userId: String(w.teammate.id), capacity: "3" }), expect: ADMIN_ONLY },
   "app/login/actions.ts#loginAction": { form: () => ({}), expect: [A, A, A, A], skip: "public: signing in; tests/integration/login-rate-limit.test.ts and tests/e2e/auth.spec.ts" },
   "app/login/actions.ts#logoutAction": { form: () => ({}), expect: [A, A, A, A], skip: "public: signing out; tests/e2e/auth.spec.ts" },
   "app/chat/[channelId]/actions.ts#startChatAction": { form: () => ({}), expect: [A, A, A, A], skip: "public: web chat visitors; tests/integration/channels/webchat-api.test.ts" },
   "app/chat/[channelId]/actions.ts#sendChatAction": { form: () => ({}), expect: [A, A, A, A], skip: "public: web chat visitors; tests/integration/channels/webchat-api.test.ts" },
 };
 
-const PERMISSION_ERROR = /assigned to another agent|Only administrators|Sign in/;
+const PERMISSION_ERROR = /assigned to another agent|Only administrators|Sign in|offered to someone else/;
 
 /** Allowed: an ok (or no) status. Denied: the login page, a 403, or the refusal as the form's error. */
 function actionVerdict(to: string | "403"): Verdict | string {

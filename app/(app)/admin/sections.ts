@@ -4,6 +4,7 @@ import type { MessageKey } from "@/server/i18n/messages";
 export const adminSections = [
   { id: "users", href: "/admin/users", label: "admin.nav.users", description: "admin.overview.users" },
   { id: "channels", href: "/admin/channels", label: "admin.nav.channels", description: "admin.overview.channels" },
+  { id: "teams", href: "/admin/teams", label: "admin.nav.teams", description: "admin.overview.teams" },
   { id: "close-reasons", href: "/admin/close-reasons", label: "admin.nav.closeReasons", description: "admin.overview.closeReasons" },
   { id: "quick-replies", href: "/admin/quick-replies", label: "admin.nav.quickReplies", description: "admin.overview.quickReplies" },
   { id: "templates", href: "/admin/templates", label: "admin.nav.templates", description: "admin.overview.templates" },

@@ -34,6 +34,14 @@ export const okMessages = {
   "bot.imported": "bot.ok.imported",
   "bot.deleted": "bot.ok.deleted",
   "bot.assigned": "bot.ok.assigned",
+  "team.created": "admin.ok.team.created",
+  "team.saved": "admin.ok.team.saved",
+  "team.deleted": "admin.ok.team.deleted",
+  "team.hours": "admin.ok.team.hours",
+  "team.member": "admin.ok.team.member",
+  "team.default": "admin.ok.team.default",
+  "team.channel": "admin.ok.team.channel",
+  "team.capacity": "admin.ok.team.capacity",
 } as const satisfies Record<string, MessageKey>;
 
 export type OkCode = keyof typeof okMessages;

@@ -20,6 +20,7 @@ import { SectionNav, StatusTabs } from "./_components/section-nav";
 import { Shortcuts } from "./_components/shortcuts";
 import { SoftLinks } from "./_components/soft-links";
 import { inboxHref, parseInboxState } from "./url";
+import { TeamQueues } from "../_routing/team-queues";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -75,7 +76,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       })
     : null;
   const mentionRows = state.mentions && !state.q ? await api.inbox.mentions() : null;
-  const page = state.q || mentionRows ? null : await api.inbox.list({ section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor });
+  const page = state.q || mentionRows ? null : await api.inbox.list({ section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor, teamId: state.team });
   const chat = state.chat ? await loadChat(() => api.chats.get({ chatId: state.chat!, limit: state.messages ?? MESSAGE_PAGE })) : null;
   const extras =
     chat && typeof chat !== "string"
@@ -93,7 +94,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
   const windowOpen = !liveChat || liveChat.chat.status === "closed" || liveChat.channel.type === "webchat" || replyWindow(liveChat.chat.lastInboundAt, now).open;
   const liveView = {
     locale,
-    list: page ? { section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor } : undefined,
+    list: page ? { section: state.section, status: state.status, pendingOnly: Boolean(state.pending), order: state.order, cursor: state.cursor, teamId: state.team } : undefined,
     windowOpen,
   };
   const flash = typeof raw.error === "string" ? { kind: "error", text: raw.error } : raw.ok ? { kind: "ok", text: t(raw.ok === "sent" ? "flash.sent" : "flash.ok") } : null;
@@ -110,6 +111,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         </form>
         <SectionNav state={state} sections={counts.sections} t={t} />
         <MentionsLink state={state} t={t} />
+        <TeamQueues state={state} viewer={user} now={now} locale={locale} t={t} />
         <SoftLinks />
         <div className="mt-auto hidden md:block">
           <AlertsToggle label={t("notify.toggle")} />

@@ -14,6 +14,8 @@ export const inboxStateSchema = z.object({
   mentions: z.enum(["1"]).optional().catch(undefined),
   /** How many of the open chat's newest messages to show, when more than the first page's. */
   messages: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
+  /** The team filter (issue 13). */
+  team: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 export type InboxState = z.infer<typeof inboxStateSchema>;
@@ -28,7 +30,7 @@ export function inboxHref(state: Partial<InboxState>, change: Partial<InboxState
   // How far back one chat was scrolled means nothing for another.
   if ("chat" in change && change.chat !== state.chat && !("messages" in change)) next.messages = undefined;
   const params = new URLSearchParams();
-  for (const key of ["section", "status", "pending", "order", "chat", "cursor", "q", "mentions", "messages"] as const) {
+  for (const key of ["section", "status", "pending", "order", "chat", "cursor", "q", "mentions", "messages", "team"] as const) {
     const value = next[key];
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   }

@@ -13,6 +13,8 @@ export const deltaInput = z.object({
       pendingOnly: z.boolean().optional(),
       order: z.enum(["asc", "desc"]).optional(),
       cursor: z.string().max(40).nullish(),
+      /** The team filter (issue 13). */
+      teamId: z.number().int().positive().nullish(),
       full: z.boolean().optional(),
     })
     .optional(),

@@ -34,6 +34,8 @@ export const inboxRouter = router({
         order: z.enum(["asc", "desc"]).optional(),
         cursor: z.string().max(40).nullish(),
         limit: z.number().int().min(1).max(200).optional(),
+        /** Only this team's chats (issue 13). */
+        teamId: z.number().int().positive().nullish(),
       }),
     )
     .query(({ ctx, input }) => listSection(ctx.db, ctx.user, input)),

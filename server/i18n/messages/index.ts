@@ -24,9 +24,12 @@ import { pt as botPt } from "./bot/pt";
 import * as widget from "./widget/en";
 import { es as widgetEs } from "./widget/es";
 import { pt as widgetPt } from "./widget/pt";
+import * as routing from "./routing/en";
+import { es as routingEs } from "./routing/es";
+import { pt as routingPt } from "./routing/pt";
 
-export const en = { ...core.en, ...inbox.en, ...agent.en, ...admin.en, ...reports.en, ...bot.en, ...widget.en, ...errors.en };
+export const en = { ...core.en, ...inbox.en, ...agent.en, ...admin.en, ...reports.en, ...bot.en, ...widget.en, ...routing.en, ...errors.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const es: Messages = { ...coreEs, ...inboxEs, ...agentEs, ...adminEs, ...reportsEs, ...botEs, ...widgetEs, ...errorsEs };
-export const pt: Messages = { ...corePt, ...inboxPt, ...agentPt, ...adminPt, ...reportsPt, ...botPt, ...widgetPt, ...errorsPt };
+export const es: Messages = { ...coreEs, ...inboxEs, ...agentEs, ...adminEs, ...reportsEs, ...botEs, ...widgetEs, ...routingEs, ...errorsEs };
+export const pt: Messages = { ...corePt, ...inboxPt, ...agentPt, ...adminPt, ...reportsPt, ...botPt, ...widgetPt, ...routingPt, ...errorsPt };

@@ -3,7 +3,7 @@ import { isOpenAt, type Schedule } from "@/server/domain/business-hours";
 import { capacityOf, effectiveAvailability, type Availability, type DistributionMode } from "@/server/domain/routing";
 import type { Viewer } from "@/server/domain/types";
 import { listChannels } from "@/server/repositories/channels";
-import { listTeams, memberLoads, queueSummaries, teamIdsOf } from "@/server/repositories/teams";
+import { findTeam, listTeams, memberLoads, pendingOfferOf, queueSummaries, teamIdsOf } from "@/server/repositories/teams";
 import { findUserById } from "@/server/repositories/users";
 
 // What the admin screens, the inbox's queue view and the CLI show about teams: who is in each, available or
@@ -94,4 +94,27 @@ export function myRouting(db: DbOrTx, userId: number, now: number): MyRouting {
     capacity: capacities.length ? Math.min(...capacities) : user.capacity,
     teams: teams.map((t) => ({ id: t.id, name: t.name, openNow: t.openNow })),
   };
+}
+
+export interface ChatRoutingView {
+  team: { id: number; name: string } | null;
+  offer: { userId: number; name: string; expiresAt: number } | null;
+  teams: Array<{ id: number; name: string }>;
+}
+
+/** What the chat pane shows about routing: the chat's team, its pending offer, the teams it can be sent to. */
+export function chatRoutingView(db: DbOrTx, chat: { id: number; teamId: number | null; assigneeId: number | null; status: string }): ChatRoutingView {
+  const team = chat.teamId !== null ? findTeam(db, chat.teamId) : undefined;
+  const offer = chat.assigneeId === null && chat.status !== "closed" ? pendingOfferOf(db, chat.id) : undefined;
+  const offeredTo = offer ? findUserById(db, offer.userId) : undefined;
+  return {
+    team: team ? { id: team.id, name: team.name } : null,
+    offer: offer && offeredTo ? { userId: offer.userId, name: offeredTo.name, expiresAt: offer.expiresAt } : null,
+    teams: listTeams(db).map((t) => ({ id: t.id, name: t.name })),
+  };
+}
+
+/** Each channel with the team its new chats go to (null: the default team), for the teams screen. */
+export function channelTeams(db: DbOrTx): Array<{ id: number; name: string; teamId: number | null }> {
+  return listChannels(db).map((c) => ({ id: c.id, name: c.name, teamId: c.teamId }));
 }

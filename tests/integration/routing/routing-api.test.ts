@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { translator } from "@/server/i18n/locale";
+import { chatRowItem } from "@/server/services/inbox-items";
 import { ingestMessage } from "@/server/services/ingest";
 import type { PublicUser } from "@/server/services/users";
 import { tempDb } from "../../support/db";
@@ -59,6 +61,35 @@ describe("routing procedures", () => {
     expect(moved).toMatchObject({ type: "transfer", chat: { assigneeId: null, teamId: soporte.id }, closedChatId: first.chatId });
     const queues = await as(admin).routing.teams();
     expect(queues.find((team) => team.name === "Soporte")).toMatchObject({ waiting: 1, oldestQueuedAt: now });
+  });
+
+  it("an agent's Unassigned holds their teams' chats, counters follow, lists filter by team, rows show team and offer", async () => {
+    const web = makeChannel(t.db, "webchat", "site");
+    const wa = makeChannel(t.db);
+    const ventas = await as(admin).routing.createTeam({ name: "Ventas" });
+    const soporte = await as(admin).routing.createTeam({ name: "Soporte", mode: "offer", offerSeconds: 60 });
+    await as(admin).routing.addMember({ teamId: ventas.id, userId: ana.id });
+    await as(admin).routing.addMember({ teamId: soporte.id, userId: luis.id });
+    const general = (await as(admin).routing.teams()).find((team) => team.isDefault)!;
+    await as(admin).routing.removeMember({ teamId: general.id, userId: ana.id });
+    await as(admin).routing.setChannelTeam({ channelId: web.id, teamId: ventas.id });
+    await as(admin).routing.setChannelTeam({ channelId: wa.id, teamId: soporte.id });
+    await as(luis).routing.setAvailability({ availability: "available" });
+    const sale = ingestMessage(t.db, web, { type: "message", channelExternalId: "", contact: { externalId: "v1", name: "Vera" }, providerMessageId: "w1", timestamp: now, direction: "in", kind: "text", body: "Preço?" }, now);
+    const help = ingestMessage(t.db, wa, inboundText("5511900000009", "Ajuda", now), now);
+
+    const ids = async (user: PublicUser, teamId?: number) => (await as(user).inbox.list({ section: "unassigned", status: "open", teamId })).rows.map((r) => r.id);
+    expect(await ids(ana)).toEqual([sale.chatId]);
+    expect(await ids(luis)).toEqual([help.chatId]);
+    expect(await ids(admin)).toHaveLength(2);
+    expect(await ids(admin, soporte.id)).toEqual([help.chatId]);
+    expect(await ids(ana, soporte.id)).toEqual([]);
+    expect((await as(ana).inbox.counts()).pending.unassigned).toBe(1);
+    expect((await as(admin).inbox.counts()).pending.unassigned).toBe(2);
+
+    // The Soporte chat is offered to Luis: the row says so, with the time left, and names the team.
+    const [row] = (await as(admin).inbox.list({ section: "unassigned", status: "open", teamId: soporte.id })).rows;
+    expect(chatRowItem(row!, now, "en", "UTC", translator("en")).meta).toBe("Soporte · Offered to Luis (1:00 left) · waiting since just now");
   });
 
   it("refuses bad settings in the reader's language and changes nothing", async () => {

@@ -13,6 +13,7 @@ import { ChannelIcon } from "./channel-icon";
 import { addNoteAction } from "../agent-actions";
 import { AssignToMe } from "./assign-to-me";
 import { ChatActions } from "./chat-actions";
+import { ChatRouting } from "../../_routing/chat-routing";
 import { OpenFromHash } from "./open-from-hash";
 import { ComposerArea } from "./composer-area";
 import { TemplateForms } from "./composer-extras";
@@ -105,6 +106,7 @@ export function ChatPane(props: ChatPaneProps) {
         {user.role === "admin" && <DeleteChatForm chatId={chat.id} returnTo={inboxHref(state, { chat: undefined })} t={t} />}
       </header>
 
+      <ChatRouting chat={chat} viewer={user} returnTo={returnTo} now={now} t={t} />
       {chat.reminderDue && (
         <form action={acknowledgeReminderAction} role="status" className="flex items-center gap-3 bg-violet-50 px-4 py-2 text-sm text-violet-900">
           {hidden}

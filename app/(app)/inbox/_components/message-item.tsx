@@ -22,7 +22,13 @@ function SystemLine({ message, ctx }: { message: MessageRow; ctx: MessageContext
   let text: string;
   switch (p.type) {
     case "assigned":
-      text = t("system.assigned", { to: ctx.userName(num(p.to)) });
+      // An automatic assignment names the rule that chose (issue 13).
+      text = typeof p.rule === "string" && ["round_robin", "balanced", "offer"].includes(p.rule)
+        ? t("system.assigned.rule", { to: ctx.userName(num(p.to)), rule: t(`system.rule.${p.rule as "balanced"}`) })
+        : t("system.assigned", { to: ctx.userName(num(p.to)) });
+      break;
+    case "queued":
+      text = t("system.queued", { team: str(p.teamName) });
       break;
     case "transferred":
       text = t("system.transferred", { from: ctx.userName(num(p.from)), to: ctx.userName(num(p.to)) });

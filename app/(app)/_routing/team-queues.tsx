@@ -1,0 +1,44 @@
+import { getDb } from "@/db/client";
+import type { Viewer } from "@/server/domain/types";
+import { formatDuration } from "@/server/i18n/format";
+import type { Locale, Translate } from "@/server/i18n/locale";
+import { teamsOverview } from "@/server/services/routing/overview";
+import { inboxHref, type InboxState } from "../inbox/url";
+
+/**
+ * The queue view (issue 13): each of the viewer's teams (every team for administrators) with how many chats
+ * wait unassigned and how long the oldest has waited, whether it is open now; each links to that queue
+ * (Unassigned filtered by the team). Plain links: it works without JavaScript.
+ */
+export function TeamQueues({ state, viewer, now, locale, t }: { state: InboxState; viewer: Viewer; now: number; locale: Locale; t: Translate }) {
+  const teams = teamsOverview(getDb(), viewer, now);
+  if (teams.length === 0) return null;
+  return (
+    <nav aria-labelledby="team-queues-title" className="border-t border-slate-100 p-2 text-sm" data-testid="team-queues">
+      <h2 id="team-queues-title" className="px-2 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("routing.queues")}</h2>
+      <ul>
+        {teams.map((team) => (
+          <li key={team.id}>
+            <a
+              href={inboxHref({ section: "unassigned", status: "open" }, { team: team.id })}
+              aria-current={state.team === team.id ? "page" : undefined}
+              className={`block rounded-md px-2 py-1 ${state.team === team.id ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+              data-testid={`queue-${team.id}`}
+            >
+              <span>{t("routing.queue.row", { name: team.name, count: team.waiting })}</span>
+              <span className="block text-xs text-slate-600">
+                {team.openNow ? t("routing.queue.open") : t("routing.queue.closed")}
+                {team.oldestQueuedAt !== null && ` · ${t("routing.queue.oldest", { time: formatDuration(Math.max(0, now - team.oldestQueuedAt), locale) })}`}
+              </span>
+            </a>
+          </li>
+        ))}
+        {state.team !== undefined && (
+          <li>
+            <a href={inboxHref(state, { team: undefined, cursor: undefined })} className="block px-2 py-1 text-brand-700 underline">{t("routing.filter.all")}</a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
