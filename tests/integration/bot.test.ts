@@ -148,4 +148,14 @@ describe("the bot on live chats", () => {
     expect(botMessages(later.chatId).length).toBeGreaterThan(0);
     expect(q<{ n: number }>("SELECT count(*) AS n FROM chats WHERE contact_id = (SELECT contact_id FROM chats WHERE id = ?) AND status <> 'closed'", later.chatId).n).toBe(1);
   });
+
+  it("a hand-off step to a person assigns the chat to them, pending, with the note", () => {
+    const ctx = { viewer: admin, now: T0 };
+    saveDraft(db, ctx, flowId, { start: "a", steps: [{ id: "a", kind: "handoff", text: "Luis te atiende.", agentId: agent.id }] });
+    publishFlow(db, ctx, flowId);
+    const { chatId } = write("5511900000008", "hola", T0 + MIN);
+    expect(chat(chatId)).toMatchObject({ status: "open", awaiting: 1, assigneeId: agent.id });
+    expect(botMessages(chatId).map((m) => m.body)).toEqual(["Luis te atiende."]);
+    expect(q<{ n: number }>("SELECT count(*) AS n FROM messages WHERE chat_id = ? AND kind = 'note' AND author_kind = 'bot'", chatId).n).toBe(1);
+  });
 });

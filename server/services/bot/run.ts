@@ -39,10 +39,17 @@ import type { FiledInbound } from "../inbound-hooks";
 const NOTE_HEADING = "🤖 Respuestas al bot";
 const NO_ANSWERS = "(sin respuestas)";
 
-/** Parsed flows by version id: versions never change, so each is parsed once per process. */
-const flowCache = new Map<number, Flow>();
+/**
+ * Parsed flows by version id, per database connection (a test's or a restored database may reuse ids):
+ * versions never change, so each is parsed once.
+ */
+const flowCaches = new WeakMap<object, Map<number, Flow>>();
 
 function flowOfVersion(tx: DbOrTx, versionId: number): Flow | null {
+  // A transaction shares its database's session object (see repositories/prepared.ts).
+  const session = (tx as unknown as { session: object }).session;
+  let flowCache = flowCaches.get(session);
+  if (!flowCache) flowCaches.set(session, (flowCache = new Map()));
   const cached = flowCache.get(versionId);
   if (cached) return cached;
   const version = findVersion(tx, versionId);
