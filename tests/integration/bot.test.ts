@@ -158,4 +158,15 @@ describe("the bot on live chats", () => {
     expect(botMessages(chatId).map((m) => m.body)).toEqual(["Luis te atiende."]);
     expect(q<{ n: number }>("SELECT count(*) AS n FROM messages WHERE chat_id = ? AND kind = 'note' AND author_kind = 'bot'", chatId).n).toBe(1);
   });
+
+  it("a no-reply rule firing after the 24-hour window closes the chat without a message the provider would refuse", () => {
+    const ctx = { viewer: admin, now: T0 };
+    saveDraft(db, ctx, flowId, { ...sampleFlow(), noReply: { minutes: 25 * 60, action: "close", text: "¿Sigues ahí?" } });
+    publishFlow(db, ctx, flowId);
+    const { chatId } = write("5511900000009", "hola", T0);
+    const before = botMessages(chatId).length;
+    runLifecycleJobs(db, T0 + 25 * 60 * MIN + 1);
+    expect(chat(chatId)).toMatchObject({ status: "closed", reason: "no_reply" });
+    expect(botMessages(chatId)).toHaveLength(before);
+  });
 });

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { closeReasons } from "@/db/schema";
 import { isOpenAt, type Schedule } from "@/server/domain/business-hours";
 import { assignChat } from "@/server/domain/chat-assignment";
+import { replyWindow } from "@/server/domain/reply-window";
 import { botCloseDecision, botStarts, handOffDecision, handoffNoteText } from "@/server/domain/bot/chat-effects";
 import { runBot, type BotContext, type BotInput, type BotState, type BotTurn } from "@/server/domain/bot/engine";
 import { flowShape, type Flow } from "@/server/domain/bot/flow";
@@ -125,7 +126,9 @@ function botContext(tx: DbOrTx, chat: ChatRow, channel: ChannelRow): BotContext 
 function applyTurn(tx: DbOrTx, chatId: number, channel: ChannelRow, session: BotSessionRow, flow: Flow, turn: BotTurn, now: number): boolean {
   const chat0 = findChat(tx, chatId)!;
   for (const update of turn.fieldUpdates) saveField(tx, chat0.contactId, update.field, update.value, now);
-  for (const message of turn.messages) {
+  // Like any message, the bot's count in the 24-hour window: past it (a late no-reply rule) it says nothing.
+  const windowOpen = channel.type === "webchat" || replyWindow(chat0.lastInboundAt, now).open;
+  for (const message of windowOpen ? turn.messages : []) {
     queueAutomaticMessage(tx, findChat(tx, chatId)!, channel, { body: message.text, ...(message.choices ? { choices: message.choices } : {}) }, "bot", now);
   }
   const outcome = turn.outcome;
