@@ -439,6 +439,8 @@ export const chatMetrics = sqliteTable(
     resolutionMs: integer("resolution_ms"),
     /** The contact's 1–5 satisfaction rating, copied from csat_surveys when it arrives. */
     csatRating: integer("csat_rating"),
+    /** When the bot handed the chat to people: first response counts from here, not from the opening. */
+    handoffAt: integer("handoff_at"),
     // The same spans counted inside the team's opening hours only (server/jobs/business-time.ts fills them a
     // moment after the wall-clock figure is kept: a trigger cannot read a schedule).
     firstResponseBms: integer("first_response_bms"),
