@@ -12,6 +12,7 @@ import { sendMessage } from "@/server/services/send-message";
 import { updateSetting } from "@/server/services/settings";
 import { sendAttachment } from "@/server/services/upload";
 import { allUsers, createUser, type PublicUser } from "@/server/services/users";
+import { addTeamMember, createTeam, setChannelDefaultTeam } from "@/server/services/routing/teams";
 import { findChannel, type ChannelRow } from "@/server/repositories/channels";
 import { seedDemoBot } from "./bot";
 import { demoPdf, demoPng, demoWav } from "./files";
@@ -65,6 +66,14 @@ export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL
   templates.create(db, { channelId: channels.zenvia.id, name: "pedido_enviado", language: "pt_BR", body: "Olá {{1}}, seu pedido {{2}} foi enviado!" }, actor);
   // The composer's hint invites "/": a few replies to find there, with the variables they may hold.
   for (const reply of DEMO_QUICK_REPLIES) quickReplies.create(db, reply, actor);
+  // Two teams (issue 13): Ventas distributes by balance among whoever is available; Soporte waits for a person.
+  const ventas = createTeam(db, { name: "Ventas", mode: "balanced", capacity: 5 }, actor);
+  const soporte = createTeam(db, { name: "Soporte" }, actor);
+  for (const person of [lucia, mateus]) addTeamMember(db, ventas.id, person.id, actor);
+  addTeamMember(db, soporte.id, mateus.id, actor);
+  setChannelDefaultTeam(db, channels.whatsapp.id, ventas.id, actor);
+  setChannelDefaultTeam(db, channels.webchat.id, ventas.id, actor);
+  setChannelDefaultTeam(db, channels.instagram.id, soporte.id, actor);
 
   const reasons = closeReasons.list(db).filter((r) => r.systemKey === null);
   const files = new Map<string, { bytes: Buffer; type: string }>();

@@ -9,6 +9,7 @@ import { getChannelAdapter } from "@/server/channels/registry";
 import { listChannels } from "@/server/repositories/channels";
 import { ingestMessage } from "@/server/services/ingest";
 import { runLifecycleJobs } from "@/server/jobs/lifecycle";
+import { runRoutingJobs } from "@/server/jobs/routing";
 import { fileAllDueInbound } from "@/server/services/inbound-queue";
 import { receiveMetaWebhook } from "@/server/services/webhooks";
 import { toPublicUser } from "@/server/services/users";
@@ -19,6 +20,8 @@ export type RaceTask =
   | { op: "close"; file: string; userId: number; chatIds: number[]; reasonId: number }
   /** Runs the background jobs once at `now`; the outcome's detail is what they did. */
   | { op: "jobs"; file: string; now: number }
+  /** Runs routing's job (offer expiry, distribution) once at `now`. */
+  | { op: "routing-jobs"; file: string; now: number }
   /** Keeps storing inbound messages from new contacts for `ms`; the one outcome's detail is how many. */
   | { op: "write-for"; file: string; ms: number };
 
@@ -42,6 +45,8 @@ process.stdin.once("data", () => {
   const outcomes: Outcome[] = [];
   if (task.op === "jobs") {
     outcomes.push(attempt(() => runLifecycleJobs(db, task.now)));
+  } else if (task.op === "routing-jobs") {
+    outcomes.push(attempt(() => runRoutingJobs(db, task.now)));
   } else if (task.op === "write-for") {
     const channel = listChannels(db)[0]!;
     const until = Date.now() + task.ms;
