@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, ne, notInArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, notInArray } from "drizzle-orm";
 import { messages } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import type { MessageRow } from "./messages";
@@ -16,8 +16,8 @@ export function visitorMessages(db: Db, contactId: number, channelId: number, af
         eq(messages.contactId, contactId),
         eq(messages.channelId, channelId),
         gt(messages.id, afterId),
+        // System events are kind 'system'; a 'system'-authored text (a satisfaction survey) is meant for the visitor.
         notInArray(messages.kind, ["system", "call", "note"]),
-        ne(messages.authorKind, "system"),
         isNull(messages.deletedAt),
       ),
     )

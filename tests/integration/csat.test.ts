@@ -10,11 +10,12 @@ import { closeReasons, templates } from "@/server/services/catalog";
 import { assignChatAction, closeChatAction } from "@/server/services/chat-actions";
 import { updateCsatSettings } from "@/server/services/csat-settings";
 import { ingestMessage } from "@/server/services/ingest";
+import { postVisitorMessage, visitorConversation } from "@/server/services/webchat";
 import { reportCsvLines } from "@/server/services/report-export";
 import { buildReport } from "@/server/services/reports";
 import { sendMessage } from "@/server/services/send-message";
 import type { PublicUser } from "@/server/services/users";
-import { whatsappChannel } from "../support/channels";
+import { webchatChannel, whatsappChannel } from "../support/channels";
 import { tempDb } from "../support/db";
 import { makeUser, T0 } from "../support/fixtures";
 import { inboundText } from "../support/inbound";
@@ -197,5 +198,21 @@ describe("the satisfaction survey after a chat closes", () => {
     const lines = [...reportCsvLines(db, { id: admin.id, role: "admin", timeZone: "UTC" }, query, T0 + HOUR)];
     expect(lines[0]!.trim().endsWith(",csat")).toBe(true);
     expect(lines.slice(1).map((l) => l.trim().split(",").at(-1)).sort()).toEqual(["2", "4", "5"]);
+  });
+
+  it("on the web chat the visitor sees the survey as buttons, and a tapped one rates the chat", () => {
+    const web = webchatChannel(db);
+    updateCsatSettings(db, { channelId: web.id, enabled: true, intervalDays: 30, templateName: null, language: "pt" }, { actorId: admin.id, now: T0 });
+    const visitor = { visitorId: "visitor-csat-01", name: "Eva" };
+    const { messageId } = postVisitorMessage(db, web, { ...visitor, text: "Oi, vocês entregam?", clientMessageId: "csat-web-0001" }, T0);
+    const chatId = db.$client.prepare("SELECT chat_id FROM messages WHERE id = ?").pluck().get(messageId) as number;
+    reply(chatId, T0 + MIN);
+    close(chatId, T0 + 2 * MIN);
+    const survey = visitorConversation(db, web, visitor.visitorId, {}, T0 + 3 * MIN).at(-1)!;
+    expect(survey.body).toContain("Como você avalia");
+    expect(survey.choices?.map((c) => c.id)).toEqual(["csat:1", "csat:2", "csat:3", "csat:4", "csat:5"]);
+    postVisitorMessage(db, web, { ...visitor, text: "5 · Excelente", clientMessageId: "csat-web-0002", choiceId: "csat:5" }, T0 + 4 * MIN);
+    expect(findSurveyOfChat(db, chatId)!.rating).toBe(5);
+    expect(visitorConversation(db, web, visitor.visitorId, {}, T0 + 5 * MIN).at(-1)!.body).toContain("Obrigado pela sua avaliação");
   });
 });
