@@ -14,6 +14,8 @@ import { sendAttachment } from "@/server/services/upload";
 import { allUsers, createUser, type PublicUser } from "@/server/services/users";
 import { addTeamMember, createTeam, setChannelDefaultTeam } from "@/server/services/routing/teams";
 import { findChannel, type ChannelRow } from "@/server/repositories/channels";
+import { updateCsatSettings } from "@/server/services/csat-settings";
+import { findSurveyOfChat } from "@/server/repositories/csat";
 import { seedDemoBot } from "./bot";
 import { demoPdf, demoPng, demoWav } from "./files";
 import { DEMO_CONTACTS, type DemoContact } from "./people";
@@ -74,6 +76,8 @@ export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL
   setChannelDefaultTeam(db, channels.whatsapp.id, ventas.id, actor);
   setChannelDefaultTeam(db, channels.webchat.id, ventas.id, actor);
   setChannelDefaultTeam(db, channels.instagram.id, soporte.id, actor);
+  // The satisfaction survey (issue 15) on WhatsApp and the web chat: the closed chats below get rated.
+  for (const ch of [channels.whatsapp, channels.webchat]) updateCsatSettings(db, { channelId: ch.id, enabled: true, intervalDays: 30, templateName: null, language: "pt" }, actor);
 
   const reasons = closeReasons.list(db).filter((r) => r.systemKey === null);
   const files = new Map<string, { bytes: Buffer; type: string }>();
@@ -109,7 +113,11 @@ export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL
         sendMessage(db, ctx(agent), chatId, { kind: "text", body: person.reply ?? "Olá!" });
         extraOutbound(db, () => ctx(agent), chatId, channel, i);
         if (person.state === "scheduled") scheduleChatAction(db, ctx(agent), chatId, now + ((i % 3) + 1) * 5 * HOUR, "Ligar de volta para confirmar o endereço de entrega");
-        if (person.state === "closed") closeChatAction(db, ctx(agent), chatId, reasons[i % reasons.length]!.id);
+        if (person.state === "closed") {
+          closeChatAction(db, ctx(agent), chatId, reasons[i % reasons.length]!.id);
+          // Only where the survey went out (not after a spam close, for one).
+          if (findSurveyOfChat(db, chatId)) rateDemoChat(db, channel, contact, i, (at += 120_000));
+        }
         break;
       case "transferred": {
         assignChatAction(db, ctx(admin), chatId, lucia.id);
@@ -138,6 +146,13 @@ export async function seedDemo(db: Db, now: number, simulatorUrl = SIMULATOR_URL
     channels: views.map((v) => ({ type: v.type, id: v.id, name: v.name })),
     chats,
   };
+}
+
+/** The contact answers the survey of their closed chat: a tap on a rating, and a comment on a low one. */
+function rateDemoChat(db: Db, channel: ChannelRow, contact: InboundMessage["contact"], i: number, at: number): void {
+  const rating = [5, 4, 5, 2, 4, 3][i % 6]!;
+  ingestMessage(db, channel, inbound(channel, contact, at, { kind: "text", body: String(rating), payload: { choiceId: `csat:${rating}` } }), at);
+  if (rating <= 3) ingestMessage(db, channel, inbound(channel, contact, at + 60_000, { kind: "text", body: "A entrega demorou mais do que o combinado." }), at + 60_000);
 }
 
 function contactOf(person: DemoContact, i: number): InboundMessage["contact"] {

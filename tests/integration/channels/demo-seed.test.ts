@@ -26,6 +26,11 @@ describe("demo seed", () => {
     const kinds = q<{ kind: string }>("SELECT DISTINCT kind FROM messages").map((r) => r.kind).sort();
     expect(kinds).toEqual(expect.arrayContaining(["audio", "call", "contacts", "file", "image", "location", "payment_link", "reaction", "system", "template", "text"]));
     expect(q("SELECT DISTINCT status FROM attachments")).toEqual([{ status: "ready" }]);
+    // Closed WhatsApp and web chat conversations were rated (issue 15), and a rating never opened a chat.
+    const rated = q<{ rating: number; comment: string | null }>("SELECT rating, comment FROM csat_surveys WHERE rating IS NOT NULL");
+    expect(rated.length).toBeGreaterThan(0);
+    expect(rated.some((r) => r.comment)).toBe(true);
+    expect(q("SELECT 1 FROM chats c JOIN messages m ON m.chat_id = c.id WHERE c.status = 'open' AND json_extract(m.payload, '$.choiceId') LIKE 'csat:%'")).toEqual([]);
     // Sent through the real dispatcher: nothing is left waiting or failed, receipts applied.
     const delivery = q<{ status: string }>("SELECT DISTINCT status FROM messages WHERE author_kind = 'user' AND status IS NOT NULL").map((r) => r.status).sort();
     expect(delivery).not.toContain("queued");
