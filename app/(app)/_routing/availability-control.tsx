@@ -10,7 +10,8 @@ import { setAvailabilityAction } from "./actions";
 export function AvailabilityControl({ me, t, returnTo }: { me: MyRouting; t: Translate; returnTo: string }) {
   const dot = me.availability === "available" ? "bg-green-600" : me.availability === "away" ? "bg-amber-500" : "bg-slate-400";
   return (
-    <form action={setAvailabilityAction} className="flex items-center gap-1" data-testid="availability">
+    // Keyed by the choice: React resets a form after its action, and a mounted select keeps its old value.
+    <form key={me.chosen} action={setAvailabilityAction} className="flex items-center gap-1" data-testid="availability">
       <input type="hidden" name="returnTo" value={returnTo} />
       <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${dot}`} />
       <label htmlFor="availability-select" className="sr-only">{t("availability.label")}</label>
