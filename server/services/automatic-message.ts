@@ -2,9 +2,10 @@ import type { DbOrTx } from "@/db/client";
 import { kickDispatcher } from "@/server/jobs/kick";
 import { recordOutbound } from "@/server/domain";
 import { choicesPayload, type ChoicesContent } from "@/server/domain/choices";
+import { mediaKindOf } from "@/server/domain/media-limits";
 import type { ChannelRow } from "@/server/repositories/channels";
 import { findChat, type ChatRow } from "@/server/repositories/chats";
-import { insertMessage, type MessageRow } from "@/server/repositories/messages";
+import { insertAttachment, insertMessage, type MessageRow } from "@/server/repositories/messages";
 import { previewOf, writeDecision } from "./chat-records";
 
 // A message Charla sends on its own (the bot's steps, a survey): stored in the caller's transaction as
@@ -12,7 +13,10 @@ import { previewOf, writeDecision } from "./chat-records";
 // as the chat's latest outbound message (it answers what was waiting and counts in the reply window).
 
 export interface AutomaticContent {
+  /** The text; with `media`, its caption-less companion is sent as its own message by the caller. */
   body: string;
+  /** A file already in the media store (by hash): sent as an image or document message, no text. */
+  media?: { sha256: string; mimeType: string; fileName: string; size: number };
   /** Offered as buttons, a list or quick replies where the channel has them, else as a numbered menu. */
   choices?: Omit<ChoicesContent, "body">;
 }
@@ -25,7 +29,12 @@ export function queueAutomaticMessage(
   authorKind: "bot" | "system",
   now: number,
 ): { message: MessageRow; chat: ChatRow } {
-  const payload = content.choices?.choices.length ? choicesPayload({ ...content.choices, body: content.body }) : {};
+  const media = content.media;
+  const payload = media
+    ? { fileName: media.fileName, mimeType: media.mimeType, size: media.size }
+    : content.choices?.choices.length
+      ? choicesPayload({ ...content.choices, body: content.body })
+      : {};
   // The web chat has no provider: the visitor's poll fetches the message.
   const status = channel.type === "webchat" ? "sent" : "queued";
   const message = insertMessage(tx, {
@@ -34,13 +43,14 @@ export function queueAutomaticMessage(
     channelId: chat.channelId,
     direction: "out",
     authorKind,
-    kind: "text",
-    body: content.body,
+    kind: media ? mediaKindOf(media.mimeType) : "text",
+    body: media ? null : content.body,
     payload,
     status,
     nextAttemptAt: status === "queued" ? now : null,
     createdAt: now,
   });
+  if (media) insertAttachment(tx, { messageId: message.id, sha256: media.sha256, size: media.size, mimeType: media.mimeType, fileName: media.fileName, status: "ready", createdAt: now });
   // Re-read: an earlier write in the same transaction may have changed the row this caller holds.
   const current = findChat(tx, chat.id) ?? chat;
   const updated = writeDecision(tx, current, recordOutbound(current, now), now, { lastMessagePreview: previewOf(message) });

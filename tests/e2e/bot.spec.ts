@@ -166,9 +166,13 @@ test("an agent takes over mid-flow: the bot goes quiet; agents cannot edit flows
   const ana = await pageFor(browser, AGENT);
   await ana.goto("/bot");
   await ana.getByRole("link", { name: `Cliente ${waId.slice(-4)}` }).click();
+  await expect(ana.getByTestId("chat-with-bot")).toContainText("With the bot.");
   await ana.locator("#composer-body").fill("Hola, soy Ana. ¿En qué te ayudo?");
   await ana.getByTestId("composer").getByRole("button", { name: "Send", exact: true }).click();
   await expect.poll(() => chatOf(waId)?.assigneeId).not.toBeNull();
+  await ana.reload();
+  await expect(ana.getByTestId("chat-pane")).toBeVisible();
+  await expect(ana.getByTestId("chat-with-bot")).toHaveCount(0);
 
   await contactWrites(request, waId, "1");
   await expect.poll(() => chatOf(waId)?.awaiting).toBe(1);

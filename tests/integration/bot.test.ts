@@ -5,6 +5,7 @@ import type { ChannelRow } from "@/server/repositories/channels";
 import { assignChannelFlow, createFlow, publishFlow, saveDraft } from "@/server/services/bot/flows";
 import { ingestMessage } from "@/server/services/ingest";
 import { sendMessage } from "@/server/services/send-message";
+import { chatBotView, chatsWithTheBot } from "@/server/services/bot/with-bot";
 import type { PublicUser } from "@/server/services/users";
 import { sampleFlow } from "@/server/domain/bot/sample-flow";
 import { whatsappChannel } from "../support/channels";
@@ -97,8 +98,12 @@ describe("the bot on live chats", () => {
 
   it("an agent taking over stops the bot at once: it says nothing more", () => {
     const { chatId } = write("5511900000003", "hola", T0);
+    expect(chatBotView(db, chatId)).toEqual({ flowName: "Bienvenida", version: 1, stepId: "menu" });
+    expect(chatsWithTheBot(db).map((c) => c.chatId)).toContain(chatId);
     sendMessage(db, { viewer: agent, now: T0 + MIN }, chatId, { kind: "text", body: "Hola, soy Luis, ¿en qué te ayudo?" });
     expect(session(chatId)).toMatchObject({ status: "stopped", reason: "taken_over" });
+    expect(chatBotView(db, chatId)).toBeNull();
+    expect(chatsWithTheBot(db).map((c) => c.chatId)).not.toContain(chatId);
     const count = botMessages(chatId).length;
     write("5511900000003", "1", T0 + 2 * MIN);
     expect(botMessages(chatId)).toHaveLength(count);

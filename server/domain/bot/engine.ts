@@ -1,6 +1,6 @@
 import type { Choice } from "../choices";
 import type { ChannelType } from "../types";
-import type { ContactField, Flow, Step } from "./flow";
+import type { ContactField, Flow, Step, StepMedia } from "./flow";
 import { matchOption, saysKeyword, validateAnswer } from "./match";
 
 // The bot's brain: (flow, session state, what the contact did, now, context) → what to send, the new
@@ -40,6 +40,8 @@ export interface BotContext {
 
 export interface BotMessage {
   text: string;
+  /** A file sent just before the text (message steps). */
+  media?: StepMedia;
   choices?: { choices: Choice[]; listButton?: string };
 }
 
@@ -111,7 +113,7 @@ export function runBot(flow: Flow, state: BotState | null, input: BotInput, now:
     if (!step) return handoff("broken", cursor);
     switch (step.kind) {
       case "message":
-        turn.messages.push({ text: step.text });
+        turn.messages.push({ text: step.text, ...(step.media ? { media: step.media } : {}) });
         cursor = step.next;
         break;
       case "menu":

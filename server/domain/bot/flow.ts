@@ -48,7 +48,16 @@ const menuOption = z.object({
 
 const base = { id: stepId, label: optionalText(60) };
 
-export const messageStep = z.object({ ...base, kind: z.literal("message"), text: text(BOT_TEXT_MAX), next: stepId });
+/** A file stored by hash (uploaded in the editor) that goes out before the step's text. */
+export const stepMedia = z.object({
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  mimeType: z.string().min(3).max(100),
+  fileName: z.string().min(1).max(255),
+  size: z.number().int().positive(),
+});
+export type StepMedia = z.infer<typeof stepMedia>;
+
+export const messageStep = z.object({ ...base, kind: z.literal("message"), text: text(BOT_TEXT_MAX), media: stepMedia.optional(), next: stepId });
 export const menuStep = z.object({ ...base, kind: z.literal("menu"), text: text(BOT_TEXT_MAX), options: z.array(menuOption).min(1).max(MAX_OPTIONS), ...retries });
 export const questionStep = z.object({
   ...base,

@@ -1,5 +1,7 @@
 import { channelLabel } from "../channel-names";
 import { choicesForm, numberedMenuText, surfacesOf, type ChoicesContent } from "../choices";
+import { isDomainError } from "../errors";
+import { mediaKindOf, validateMedia } from "../media-limits";
 import { limitFor } from "../message-limits";
 import { formatCount, graphemeCount } from "../text";
 import type { ChannelRef } from "../types";
@@ -63,6 +65,23 @@ export function flowLimitIssues(flow: Flow, channels: readonly ChannelRef[]): Fl
     }
   };
   for (const step of flow.steps) for (const { what, message } of stepMessages(flow, step)) check(step.id, what, message);
+  for (const step of flow.steps) {
+    if (step.kind !== "message" || !step.media) continue;
+    const m = step.media;
+    for (const channel of channels) {
+      try {
+        validateMedia({ kind: mediaKindOf(m.mimeType), fileName: m.fileName, mimeType: m.mimeType, size: m.size }, channel);
+      } catch (err) {
+        if (!isDomainError(err)) throw err;
+        issues.push({
+          stepId: step.id,
+          message: `Step “${step.id}”: ${channelLabel(channel)} can't send its file: ${err.message}`,
+          key: "error.bot.media",
+          params: { step: step.id, channel: channelLabel(channel), file: m.fileName },
+        });
+      }
+    }
+  }
   if (flow.handoffText) check(null, "hand-off text", { text: flow.handoffText });
   if (flow.noReply.text) check(null, "no-reply text", { text: flow.noReply.text });
   return issues;

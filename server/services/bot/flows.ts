@@ -21,6 +21,8 @@ import {
   type BotFlowVersionRow,
 } from "@/server/repositories/bot";
 import { findChannel } from "@/server/repositories/channels";
+import { isExecutable } from "@/server/domain/media-limits";
+import { storeMediaBytes } from "../media-store";
 import { channelRef } from "../send-message";
 
 // Admins build flows: a draft they edit (validated on every save, for every channel the flow is assigned
@@ -101,6 +103,8 @@ export function flowIssueError(issue: FlowIssue) {
       return badRequest(issue.message, { key: "error.bot.stepField", params: { step: s("step"), field: s("field"), detail: s("detail") } });
     case "error.bot.limit":
       return badRequest(issue.message, { key: "error.bot.limit", params: { step: s("step"), channel: s("channel"), count: n("count"), max: n("max") } });
+    case "error.bot.media":
+      return badRequest(issue.message, { key: "error.bot.media", params: { step: s("step"), channel: s("channel"), file: s("file") } });
     case "error.bot.flowLimit":
       return badRequest(issue.message, { key: "error.bot.flowLimit", params: { channel: s("channel"), count: n("count"), max: n("max") } });
     default:
@@ -208,4 +212,19 @@ export function assignChannelFlow(db: Db, ctx: FlowsContext, input: { channelId:
     }
     writeAudit(tx, { actorId: ctx.viewer.id, action: "bot.channel_flow", targetType: "channel", targetId: channel.id }, ctx.now);
   });
+}
+
+/** Files a message step may carry: the channels' own limits are checked when the flow is saved. */
+export const BOT_MEDIA_MAX = 16 * 1024 * 1024;
+
+/** Stores an image or document uploaded in the editor, by hash, for a message step to send. */
+export function storeBotMedia(viewer: Viewer, upload: { bytes: Buffer; fileName: string; mimeType: string }): { sha256: string; mimeType: string; fileName: string; size: number } {
+  assertAdmin(viewer, ACTION);
+  const fileName = (upload.fileName.split(/[/\\]/).pop() ?? "").trim().slice(0, 255) || "file";
+  const mimeType = upload.mimeType.split(";")[0]!.trim().toLowerCase() || "application/octet-stream";
+  if (upload.bytes.byteLength === 0) throw badRequest("The file is empty.", { key: "error.media.empty" });
+  if (upload.bytes.byteLength > BOT_MEDIA_MAX) throw badRequest("Files are limited to 16 MB.", { key: "error.media.tooLarge", params: { max: "16 MB" } });
+  if (isExecutable(fileName, mimeType)) throw badRequest(`“${fileName}” is a program or script, and those can't be sent.`, { key: "error.media.executable", params: { file: fileName } });
+  const stored = storeMediaBytes(upload.bytes);
+  return { sha256: stored.sha256, mimeType, fileName, size: stored.size };
 }

@@ -129,6 +129,7 @@ function applyTurn(tx: DbOrTx, chatId: number, channel: ChannelRow, session: Bot
   // Like any message, the bot's count in the 24-hour window: past it (a late no-reply rule) it says nothing.
   const windowOpen = channel.type === "webchat" || replyWindow(chat0.lastInboundAt, now).open;
   for (const message of windowOpen ? turn.messages : []) {
+    if (message.media) queueAutomaticMessage(tx, findChat(tx, chatId)!, channel, { body: "", media: message.media }, "bot", now);
     queueAutomaticMessage(tx, findChat(tx, chatId)!, channel, { body: message.text, ...(message.choices ? { choices: message.choices } : {}) }, "bot", now);
   }
   const outcome = turn.outcome;

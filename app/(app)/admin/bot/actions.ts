@@ -2,7 +2,8 @@
 
 import { freeStepId, moveStep, putStep, removeStep, wordList } from "@/server/domain/bot/edit";
 import type { FlowInput } from "@/server/domain/bot/flow";
-import { assignChannelFlow, createFlow, deleteFlow, flowDetail, importFlowJson, publishFlow, saveDraft } from "@/server/services/bot/flows";
+import { assignChannelFlow, createFlow, deleteFlow, flowDetail, importFlowJson, publishFlow, saveDraft, storeBotMedia } from "@/server/services/bot/flows";
+import type { PublicUser } from "@/server/services/users";
 import { FormInputError, id, oneOf, text } from "../form-data";
 import { requireConfirmation, runAdminAction } from "../run-action";
 import { stepFromForm } from "./step-input";
@@ -36,7 +37,7 @@ export async function botAction(form: FormData): Promise<void> {
 
   const flowId = id(form, "flowId");
   const back = editor(flowId);
-  return runAdminAction("manageBotFlows", back, okFor(op), ({ db, user, actor }) => {
+  return runAdminAction("manageBotFlows", back, okFor(op), async ({ db, user, actor }) => {
     const ctx = { viewer: user, now: actor.now };
     const draft = () => flowDetail(db, user, flowId).flow.draft as unknown as FlowInput;
     switch (op) {
@@ -62,13 +63,13 @@ export async function botAction(form: FormData): Promise<void> {
       case "addStep": {
         const current = draft();
         const stepId = freeStepId(current, text(form, "newId") || text(form, "kind"));
-        saveDraft(db, ctx, flowId, putStep(current, stepFromForm(form, stepId)));
+        saveDraft(db, ctx, flowId, putStep(current, await withUpload(user, form, stepFromForm(form, stepId))));
         return { to: `${back}#step-${stepId}` };
       }
       case "saveStep": {
         const stepId = text(form, "stepId");
         if (!stepId) throw new FormInputError("stepId");
-        saveDraft(db, ctx, flowId, putStep(draft(), stepFromForm(form, stepId), { replace: stepId }));
+        saveDraft(db, ctx, flowId, putStep(draft(), await withUpload(user, form, stepFromForm(form, stepId)), { replace: stepId }));
         return { to: `${back}#step-${stepId}` };
       }
       case "moveUp":
@@ -97,4 +98,12 @@ function okFor(op: (typeof OPS)[number]) {
     default:
       return "bot.saved" as const;
   }
+}
+
+/** A message step's uploaded file (multipart), stored by hash and put on the step. */
+async function withUpload<T extends { kind: string }>(user: PublicUser, form: FormData, step: T): Promise<T> {
+  const file = form.get("mediaFile");
+  if (step.kind !== "message" || !(file instanceof File) || file.size === 0) return step;
+  const media = storeBotMedia(user, { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name, mimeType: file.type });
+  return { ...step, media };
 }

@@ -21,8 +21,13 @@ export function stepFromForm(form: FormData, id: string): StepInput {
     ...(optional(form, "onFail") ? { onFail: optional(form, "onFail") } : {}),
   });
   switch (kind) {
-    case "message":
-      return { ...base, kind, text: text(form, "text"), next: text(form, "next") };
+    case "message": {
+      // The file it had stays unless removed; a new upload replaces it (actions.ts).
+      const kept = text(form, "mediaSha256") && !form.get("mediaRemove")
+        ? { media: { sha256: text(form, "mediaSha256"), mimeType: text(form, "mediaMimeType"), fileName: text(form, "mediaFileName"), size: Number(text(form, "mediaSize")) } }
+        : {};
+      return { ...base, kind, text: text(form, "text"), ...kept, next: text(form, "next") };
+    }
     case "menu": {
       const all = (name: string) => form.getAll(name).map(String);
       const [ids, titles, descriptions, synonyms, nexts, removed] = [all("optionId"), all("optionTitle"), all("optionDescription"), all("optionSynonyms"), all("optionNext"), all("optionRemove")];

@@ -14,6 +14,7 @@ import { addNoteAction } from "../agent-actions";
 import { AssignToMe } from "./assign-to-me";
 import { ChatActions } from "./chat-actions";
 import { ChatRouting } from "../../_routing/chat-routing";
+import { ChatBot } from "../../bot/chat-bot";
 import { OpenFromHash } from "./open-from-hash";
 import { ComposerArea } from "./composer-area";
 import { TemplateForms } from "./composer-extras";
@@ -107,6 +108,7 @@ export function ChatPane(props: ChatPaneProps) {
       </header>
 
       <ChatRouting chat={chat} viewer={user} returnTo={returnTo} now={now} t={t} />
+      <ChatBot chatId={chat.id} t={t} />
       {chat.reminderDue && (
         <form action={acknowledgeReminderAction} role="status" className="flex items-center gap-3 bg-violet-50 px-4 py-2 text-sm text-violet-900">
           {hidden}

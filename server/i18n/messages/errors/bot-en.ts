@@ -10,6 +10,7 @@ export const botErrorsEn = {
   "error.bot.flowField": "The flow, {field}: {detail}",
   "error.bot.limit": "Step “{step}”: {channel} would send {count} characters; it allows {max}.",
   "error.bot.flowLimit": "A text of the flow would be {count} characters on {channel}; it allows {max}.",
+  "error.bot.media": "Step “{step}”: {channel} can't send the file “{file}” (type or size).",
   "error.bot.notFound": "There is no bot flow #{id}.",
   "error.bot.name": "A flow needs a name of at most {max} characters.",
   "error.bot.json": "That is not a flow in JSON: {detail}",

@@ -11,6 +11,7 @@ export const botErrorsEs: Record<keyof typeof botErrorsEn, string> = {
   "error.bot.flowField": "El flujo, {field}: {detail}",
   "error.bot.limit": "Paso «{step}»: {channel} enviaría {count} caracteres; admite {max}.",
   "error.bot.flowLimit": "Un texto del flujo tendría {count} caracteres en {channel}; admite {max}.",
+  "error.bot.media": "Paso «{step}»: {channel} no puede enviar el archivo «{file}» (tipo o tamaño).",
   "error.bot.notFound": "No existe el flujo #{id}.",
   "error.bot.name": "Un flujo necesita un nombre de hasta {max} caracteres.",
   "error.bot.json": "Eso no es un flujo en JSON: {detail}",

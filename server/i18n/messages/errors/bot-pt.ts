@@ -11,6 +11,7 @@ export const botErrorsPt: Record<keyof typeof botErrorsEn, string> = {
   "error.bot.flowField": "O fluxo, {field}: {detail}",
   "error.bot.limit": "Passo “{step}”: o {channel} enviaria {count} caracteres; aceita {max}.",
   "error.bot.flowLimit": "Um texto do fluxo teria {count} caracteres no {channel}; aceita {max}.",
+  "error.bot.media": "Passo “{step}”: o {channel} não consegue enviar o arquivo “{file}” (tipo ou tamanho).",
   "error.bot.notFound": "Não existe o fluxo #{id}.",
   "error.bot.name": "Um fluxo precisa de um nome de até {max} caracteres.",
   "error.bot.json": "Isso não é um fluxo em JSON: {detail}",

@@ -184,7 +184,7 @@ function conversation(query: Params): Array<{ text: string; choiceId?: string }>
 function summary(t: Translate, step: Step): string {
   switch (step.kind) {
     case "message":
-      return `${step.text}\n→ ${step.next}`;
+      return `${step.media ? `📎 ${step.media.fileName}\n` : ""}${step.text}\n→ ${step.next}`;
     case "menu":
       return `${step.text}\n${step.options.map((o, i) => `${i + 1}. ${o.title} → ${o.next}`).join("\n")}`;
     case "question":

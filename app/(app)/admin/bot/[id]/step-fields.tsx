@@ -48,14 +48,33 @@ export function StepFields({ t, kind, step, prefix, stepIds, options }: Props) {
   const label = <TextField id={`${prefix}-label`} name="label" maxLength={60} defaultValue={str("label")} label={t("bot.field.label")} hint={t("bot.hint.label")} />;
 
   switch (kind) {
-    case "message":
+    case "message": {
+      const media = step?.kind === "message" ? step.media : undefined;
       return (
         <>
           {label}
           {text(true)}
+          <div>
+            <label htmlFor={`${prefix}-mediaFile`} className={labelClass}>{t("bot.field.media")}</label>
+            <input id={`${prefix}-mediaFile`} name="mediaFile" type="file" accept="image/*,application/pdf" className="mt-1 block text-sm" aria-describedby={`${prefix}-mediaFile-hint`} />
+            <p id={`${prefix}-mediaFile-hint`} className="mt-1 text-xs text-slate-600">{t("bot.hint.media")}</p>
+            {media && (
+              <p className="mt-1 text-sm">
+                {t("bot.field.mediaCurrent", { file: media.fileName })}{" "}
+                <input type="hidden" name="mediaSha256" value={media.sha256} />
+                <input type="hidden" name="mediaMimeType" value={media.mimeType} />
+                <input type="hidden" name="mediaFileName" value={media.fileName} />
+                <input type="hidden" name="mediaSize" value={media.size} />
+                <label>
+                  <input type="checkbox" name="mediaRemove" value="on" /> {t("bot.field.mediaRemove")}
+                </label>
+              </p>
+            )}
+          </div>
           {nextSelect("next", t("bot.field.next"))}
         </>
       );
+    }
     case "menu": {
       const menu = step?.kind === "menu" ? step.options : [];
       const rows = [...menu, undefined];
