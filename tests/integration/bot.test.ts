@@ -174,4 +174,15 @@ describe("the bot on live chats", () => {
     expect(chat(chatId)).toMatchObject({ status: "closed", reason: "no_reply" });
     expect(botMessages(chatId)).toHaveLength(before);
   });
+
+  it("the flow's own opening hours decide an hours condition without a team; a bad time zone is refused", () => {
+    const ctx = { viewer: admin, now: T0 };
+    const closedAllWeek = { timeZone: "America/Sao_Paulo", days: [[], [], [], [], [], [], []], holidays: [] };
+    expect(() => saveDraft(db, ctx, flowId, { ...sampleFlow(), schedule: { ...closedAllWeek, timeZone: "Mars/Olympus" } })).toThrow(/time zone/);
+    saveDraft(db, ctx, flowId, { ...sampleFlow(), schedule: closedAllWeek });
+    publishFlow(db, ctx, flowId);
+    const { chatId } = write("5511900000011", "hola", T0);
+    expect(botMessages(chatId).at(-1)!.body).toMatch(/fuera de horario/);
+    expect(session(chatId)).toMatchObject({ status: "handed_off" });
+  });
 });

@@ -21,6 +21,7 @@ import {
   type BotFlowVersionRow,
 } from "@/server/repositories/bot";
 import { findChannel } from "@/server/repositories/channels";
+import { validateSchedule } from "@/server/domain/business-hours";
 import { isExecutable } from "@/server/domain/media-limits";
 import { storeMediaBytes } from "../media-store";
 import { channelRef } from "../send-message";
@@ -140,8 +141,10 @@ export function saveDraft(db: Db, ctx: FlowsContext, id: number, draft: unknown,
   assertAdmin(ctx.viewer, ACTION);
   return db.transaction((tx) => {
     const flow = requireFlow(tx, id);
-    const { issues } = checkFlow(tx, draft, channelsOfFlow(tx, id));
+    const { flow: parsed, issues } = checkFlow(tx, draft, channelsOfFlow(tx, id));
     if (issues.length) throw flowIssueError(issues[0]!);
+    // The flow's own opening hours are checked like a team's (translated, naming the day).
+    if (parsed?.schedule) validateSchedule(parsed.schedule);
     // Stored as given after validation: zod's defaults are applied again when it runs.
     updateFlow(tx, id, { draft: draft as Record<string, unknown>, updatedAt: ctx.now, ...(name !== undefined ? { name: validName(name) } : {}) });
     writeAudit(tx, { actorId: ctx.viewer.id, action: "bot.flow_save", targetType: "bot_flow", targetId: id }, ctx.now);

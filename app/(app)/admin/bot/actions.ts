@@ -50,6 +50,7 @@ export async function botAction(form: FormData): Promise<void> {
           handoffText: text(form, "handoffText").trim() || undefined,
           listButton: text(form, "listButton").trim() || undefined,
           teamId: text(form, "teamId") ? Number(text(form, "teamId")) : null,
+          schedule: scheduleFrom(form),
           noReply: {
             minutes: Number.isFinite(minutes) ? minutes : 30,
             action: text(form, "noReplyAction") === "handoff" ? "handoff" : "close",
@@ -106,4 +107,17 @@ async function withUpload<T extends { kind: string }>(user: PublicUser, form: Fo
   if (step.kind !== "message" || !(file instanceof File) || file.size === 0) return step;
   const media = storeBotMedia(user, { bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name, mimeType: file.type });
   return { ...step, media };
+}
+
+/** The flow's own opening hours from the settings form: weekdays, Saturday, Sunday; none without a time zone. */
+function scheduleFrom(form: FormData): FlowInput["schedule"] {
+  const timeZone = text(form, "hoursTimeZone").trim();
+  if (!timeZone) return undefined;
+  const interval = (prefix: string) => {
+    const start = text(form, `${prefix}Start`);
+    const end = text(form, `${prefix}End`);
+    return start && end ? [{ start, end }] : [];
+  };
+  const weekday = interval("weekday");
+  return { timeZone, days: [weekday, weekday, weekday, weekday, weekday, interval("saturday"), interval("sunday")], holidays: [] };
 }

@@ -237,6 +237,23 @@ function SettingsForm({ t, flowId, name, draft, stepIds, teams }: { t: Translate
           </select>
         </div>
         <TextField id="flow-no-reply-text" name="noReplyText" defaultValue={draft.noReply.text ?? ""} label={t("bot.field.noReplyText")} className="sm:col-span-2" />
+        <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-4" data-testid="flow-hours">
+          <legend className={labelClass}>{t("bot.hours.title")}</legend>
+          <p className="text-xs text-slate-600 sm:col-span-4">{t("bot.hours.hint")}</p>
+          <TextField id="flow-hours-tz" name="hoursTimeZone" defaultValue={draft.schedule?.timeZone ?? ""} placeholder="America/Sao_Paulo" label={t("bot.hours.timeZone")} className="sm:col-span-4" />
+          {(
+            [
+              ["weekday", 0],
+              ["saturday", 5],
+              ["sunday", 6],
+            ] as const
+          ).map(([day, index]) => (
+            <div key={day} className="flex items-end gap-2 sm:col-span-4">
+              <TextField id={`flow-hours-${day}-start`} name={`${day}Start`} type="time" defaultValue={draft.schedule?.days[index]?.[0]?.start ?? ""} label={t(`bot.hours.${day}`)} />
+              <TextField id={`flow-hours-${day}-end`} name={`${day}End`} type="time" defaultValue={draft.schedule?.days[index]?.[0]?.end ?? ""} label={t("bot.hours.until")} />
+            </div>
+          ))}
+        </fieldset>
         <div className="sm:col-span-2">
           <button type="submit" className={buttonClass}>{t("bot.settings.submit")}</button>
         </div>
