@@ -16,8 +16,7 @@ const GOAL_P95_MS = 50;
 export const GOAL_P95_C8_MS = 150;
 
 /** The inbox page with agent1's busiest open chat, and /login, at concurrency 1 and 8 (also used by http-traffic per CHARLA_WORKERS). */
-export async function measurePages(ctx: SuiteContext, server: BenchServer, tag = "http-pages") {
-  const seconds = ctx.quick ? 4 : 10;
+export async function measurePages(ctx: SuiteContext, server: BenchServer, tag = "http-pages", seconds = ctx.quick ? 4 : 10) {
   const db = new Database(server.dbFile, { readonly: true });
   const user = db.prepare("SELECT id, name, email, role FROM users WHERE email = 'agent1@bench.example.com'").get() as BenchUser;
   const chat = db

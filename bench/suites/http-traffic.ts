@@ -262,7 +262,7 @@ async function measureConfig(ctx: SuiteContext, workers: string): Promise<Config
   // Pages first, on a copy without the traffic's people, as http-pages measures them: with thousands of
   // people the inbox page carries an assign list of all of them (about 550 KB with 2,500), another page.
   const plain = await benchServer(ctx.dataset(largest(ctx)), ctx.log, { workers: cluster });
-  const pages = (await measurePages(ctx, plain, `http-traffic [workers ${workers}]`)).r;
+  const pages = (await measurePages(ctx, plain, `http-traffic [workers ${workers}]`, ctx.quick ? 4 : 6)).r;
   ctx.log(`  inbox page with a chat open, TTFB p95: c=1 ${pages.inbox1.ttfbP95} ms, c=8 ${pages.inbox8.ttfbP95} ms (${pages.inbox8.perSecond} pages/s; /login ${pages.login8.perSecond}/s)`);
   const server = await benchServer(ctx.dataset(largest(ctx)), ctx.log, { workers: cluster, prepare: { id: `traffic-${users}`, run: (f) => prepareTrafficDb(f, users) } });
   const world = readTrafficWorld(server.dbFile);
