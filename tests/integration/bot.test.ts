@@ -185,4 +185,16 @@ describe("the bot on live chats", () => {
     expect(botMessages(chatId).at(-1)!.body).toMatch(/fuera de horario/);
     expect(session(chatId)).toMatchObject({ status: "handed_off" });
   });
+
+  it("a close step closes with the reason it names (Resolved when none)", () => {
+    const ctx = { viewer: admin, now: T0 };
+    const spam = q<{ id: number }>("SELECT id FROM close_reasons WHERE builtin_key = 'spam'").id;
+    saveDraft(db, ctx, flowId, { start: "bye", steps: [{ id: "bye", kind: "close", text: "Chau", reasonId: spam }] });
+    publishFlow(db, ctx, flowId);
+    const { chatId } = write("5511900000012", "hola", T0);
+    expect(chat(chatId)).toMatchObject({ status: "closed", reason: "spam" });
+    saveDraft(db, ctx, flowId, { start: "bye", steps: [{ id: "bye", kind: "close" }] });
+    publishFlow(db, ctx, flowId);
+    expect(chat(write("5511900000013", "hola", T0).chatId)).toMatchObject({ status: "closed", reason: "resolved" });
+  });
 });

@@ -50,7 +50,7 @@ export type HandoffReason = "step" | "keyword" | "no_reply" | "retries" | "loop"
 export type BotOutcome =
   | { type: "wait"; stepId: string }
   | { type: "handoff"; teamId: number | null; agentId: number | null; reason: HandoffReason; stepId: string | null }
-  | { type: "close"; reason: "flow" | "no_reply"; stepId: string | null };
+  | { type: "close"; reason: "flow" | "no_reply"; stepId: string | null; reasonId?: number | null };
 
 export interface BotTurn {
   messages: BotMessage[];
@@ -133,7 +133,7 @@ export function runBot(flow: Flow, state: BotState | null, input: BotInput, now:
         return handoff("step", step.id, step.teamId ?? flow.teamId, step.agentId);
       case "close":
         if (step.text) turn.messages.push({ text: step.text });
-        turn.outcome = { type: "close", reason: "flow", stepId: step.id };
+        turn.outcome = { type: "close", reason: "flow", stepId: step.id, reasonId: step.reasonId };
         return turn;
     }
   }

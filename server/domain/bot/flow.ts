@@ -85,7 +85,13 @@ export const handoffStep = z.object({
   teamId: z.number().int().positive().nullable().default(null),
   agentId: z.number().int().positive().nullable().default(null),
 });
-export const closeStep = z.object({ ...base, kind: z.literal("close"), text: optionalText(BOT_TEXT_MAX) });
+export const closeStep = z.object({
+  ...base,
+  kind: z.literal("close"),
+  text: optionalText(BOT_TEXT_MAX),
+  /** A close reason agents can pick; null: "Resolved". */
+  reasonId: z.number().int().positive().nullable().default(null),
+});
 export const gotoStep = z.object({ ...base, kind: z.literal("goto"), target: stepId });
 
 export const stepSchema = z.discriminatedUnion("kind", [messageStep, menuStep, questionStep, conditionStep, handoffStep, closeStep, gotoStep]);

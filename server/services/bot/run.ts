@@ -24,7 +24,7 @@ import {
 } from "@/server/repositories/bot";
 import { findChannel, type ChannelRow } from "@/server/repositories/channels";
 import { findChat, type ChatRow } from "@/server/repositories/chats";
-import { findSystemReason } from "@/server/repositories/close-reasons";
+import { findCloseReason, findSystemReason } from "@/server/repositories/close-reasons";
 import { findContact, renameContact, updateContact } from "@/server/repositories/contacts";
 import { insertMessage } from "@/server/repositories/messages";
 import { findUserById } from "@/server/repositories/users";
@@ -150,7 +150,10 @@ function applyTurn(tx: DbOrTx, chatId: number, channel: ChannelRow, session: Bot
     case "close": {
       updateSession(tx, session.id, { status: "closed", stepId: null, answers: turn.answers, lastActivityAt: now, timeoutAt: null, endedAt: now, endReason: outcome.reason === "no_reply" ? "no_reply" : "flow_close" });
       const chat = findChat(tx, chatId)!;
-      const reason = outcome.reason === "no_reply" ? builtinReason(tx, "no_reply") : builtinReason(tx, "resolved");
+      const chosen = outcome.reasonId ? findCloseReason(tx, outcome.reasonId) : undefined;
+      // The step's reason while it can still be picked; else the built-in one.
+      const usable = chosen && chosen.active && chosen.systemKey === null ? chosen : undefined;
+      const reason = outcome.reason === "no_reply" ? builtinReason(tx, "no_reply") : (usable ?? builtinReason(tx, "resolved"));
       const fallback = reason ?? findSystemReason(tx, "inactivity");
       if (fallback) writeDecision(tx, chat, botCloseDecision(chat, { id: fallback.id, systemKey: fallback.systemKey ?? null }, now), now);
       writeAudit(tx, { actorId: null, action: "chat.bot_closed", targetType: "chat", targetId: chatId }, now);

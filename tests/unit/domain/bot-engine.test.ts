@@ -129,7 +129,7 @@ describe("hand-off, close, goto, keyword and no reply", () => {
     const flow = flowOf({ start: "g", steps: [{ id: "g", kind: "goto", target: "bye" }, { id: "bye", kind: "close", text: "Adiós" }] });
     const turn = runBot(flow, null, { type: "start" }, NOW, ctx());
     expect(turn.messages).toEqual([{ text: "Adiós" }]);
-    expect(turn.outcome).toEqual({ type: "close", reason: "flow", stepId: "bye" });
+    expect(turn.outcome).toEqual({ type: "close", reason: "flow", stepId: "bye", reasonId: null });
   });
 
   it("no reply closes or hands off, as the flow says", () => {

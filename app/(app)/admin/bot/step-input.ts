@@ -65,7 +65,7 @@ export function stepFromForm(form: FormData, id: string): StepInput {
     case "handoff":
       return { ...base, kind, ...(optional(form, "text") ? { text: optional(form, "text") } : {}), teamId: numberOrNull(form, "teamId"), agentId: numberOrNull(form, "agentId") };
     case "close":
-      return { ...base, kind, ...(optional(form, "text") ? { text: optional(form, "text") } : {}) };
+      return { ...base, kind, ...(optional(form, "text") ? { text: optional(form, "text") } : {}), reasonId: numberOrNull(form, "reasonId") };
     case "goto":
       return { ...base, kind, target: text(form, "target") };
     default:

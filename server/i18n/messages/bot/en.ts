@@ -78,6 +78,8 @@ export const en = {
   "bot.field.defaultTeam": "The channel's team",
   "bot.field.agent": "Person",
   "bot.field.anyAgent": "Anyone in the team",
+  "bot.field.closeReason": "Close reason",
+  "bot.field.resolved": "Resolved",
   "bot.field.target": "Go to",
   "bot.field.start": "First step",
   "bot.field.keywords": "Hand-off words",

@@ -79,6 +79,8 @@ export const es: BotMessages = {
   "bot.field.defaultTeam": "El equipo del canal",
   "bot.field.agent": "Persona",
   "bot.field.anyAgent": "Cualquiera del equipo",
+  "bot.field.closeReason": "Motivo de cierre",
+  "bot.field.resolved": "Resuelto",
   "bot.field.target": "Ir a",
   "bot.field.start": "Primer paso",
   "bot.field.keywords": "Palabras para pedir una persona",

@@ -79,6 +79,8 @@ export const pt: BotMessages = {
   "bot.field.defaultTeam": "A equipe do canal",
   "bot.field.agent": "Pessoa",
   "bot.field.anyAgent": "Qualquer pessoa da equipe",
+  "bot.field.closeReason": "Motivo de encerramento",
+  "bot.field.resolved": "Resolvido",
   "bot.field.target": "Ir para",
   "bot.field.start": "Primeiro passo",
   "bot.field.keywords": "Palavras para pedir uma pessoa",

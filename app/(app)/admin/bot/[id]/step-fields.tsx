@@ -167,6 +167,7 @@ export function StepFields({ t, kind, step, prefix, stepIds, options }: Props) {
         <>
           {label}
           {text(false)}
+          {select("reasonId", t("bot.field.closeReason"), num("reasonId"), [{ value: "", label: t("bot.field.resolved") }, ...options.reasons.map((r) => ({ value: String(r.id), label: r.builtinKey ? t(`reason.${r.builtinKey as "resolved"}`) : r.label }))], false)}
         </>
       );
     case "goto":
