@@ -41,6 +41,25 @@ export const auditActions = [
   "bot.flow_publish",
   "bot.flow_delete",
   "bot.channel_flow",
+  // Teams and distribution (issue 13).
+  "chat.auto_assign",
+  "chat.offer",
+  "chat.offer_accept",
+  "chat.offer_decline",
+  "chat.offer_expired",
+  "chat.offer_withdrawn",
+  "chat.queue",
+  "chat.transfer_queue",
+  "user.availability",
+  "user.capacity",
+  "team.create",
+  "team.update",
+  "team.hours",
+  "team.member_add",
+  "team.member_remove",
+  "team.default",
+  "team.delete",
+  "channel.team",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -31,7 +31,7 @@ export function assignChatToTeam(db: Db, ctx: ActionContext, chatId: number, tea
       if (decision.type === "requeue") {
         const updated = writeDecision(tx, chat, decision.chat, ctx.now);
         setChatQueue(tx, chat.id, teamId, ctx.now);
-        writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.queue", targetType: "chat", targetId: chatId, details: { from: chat.teamId, teamId } }, ctx.now);
+        writeAudit(tx, { actorId: ctx.viewer.id, action: "chat.queue", targetType: "chat", targetId: chatId, details: { fromTeamId: chat.teamId, teamId } }, ctx.now);
         distribute(tx, [teamId], ctx.now, "queued");
         return { type: "requeue", chat: { ...updated, teamId, queuedAt: ctx.now } };
       }

@@ -68,7 +68,8 @@ function passOn(tx: DbOrTx, offerId: number, outcome: "expired" | "withdrawn", n
   if (!offer || offer.outcome !== "pending") return false;
   if (outcome === "expired" && offer.expiresAt > now) return false;
   if (!endOffer(tx, offer.id, outcome, now)) return false;
-  writeAudit(tx, { actorId: null, action: outcome === "expired" ? "chat.offer_expired" : "chat.offer_withdrawn", targetType: "chat", targetId: offer.chatId, details: { from: offer.userId, teamId: offer.teamId, offerId: offer.id } }, now);
+  const expired = outcome === "expired";
+  writeAudit(tx, { actorId: null, action: expired ? "chat.offer_expired" : "chat.offer_withdrawn", targetType: "chat", targetId: offer.chatId, details: { from: offer.userId, teamId: offer.teamId, offerId: offer.id } }, now);
   distribute(tx, [offer.teamId], now, `offer_${outcome}`);
   return true;
 }

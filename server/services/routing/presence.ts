@@ -39,7 +39,7 @@ export function setAvailability(db: Db, userId: number, availability: Availabili
       // Choosing in the header means they are here: they count as seen now.
       setPresence(tx, userId, { availability, lastSeenAt: availability === "offline" ? user.lastSeenAt : now });
       if (user.availability !== availability) {
-        writeAudit(tx, { actorId: userId, action: "user.availability", targetType: "user", targetId: userId, details: { from: user.availability, to: availability } }, now);
+        writeAudit(tx, { actorId: userId, action: "user.availability", targetType: "user", targetId: userId, details: { previous: user.availability, availability } }, now);
       }
       if (availability === "available") roomAppeared(tx, userId, now, "available");
       else withdrawOffersOf(tx, userId, now);

@@ -182,7 +182,7 @@ export function setAgentCapacity(db: Db, userId: number, capacity: number | null
     const user = findUserById(tx, userId);
     if (!user) throw notFound(`There is no user #${userId}.`, { key: "error.user.notFound", params: { id: String(userId) } });
     setPresence(tx, userId, { capacity: value });
-    writeAudit(tx, { actorId: actor.actorId, action: "user.capacity", targetType: "user", targetId: userId, details: { from: user.capacity, to: value } }, actor.now);
+    writeAudit(tx, { actorId: actor.actorId, action: "user.capacity", targetType: "user", targetId: userId, details: { previous: user.capacity, capacity: value } }, actor.now);
     roomAppeared(tx, userId, actor.now, "capacity");
   });
 }
