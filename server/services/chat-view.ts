@@ -7,6 +7,7 @@ import { attachmentsOfMessages, messagesOfChat } from "@/server/repositories/mes
 import { readSettings } from "@/server/repositories/settings";
 import { findUserById } from "@/server/repositories/users";
 import { loadVisibleChat } from "./chat-access";
+import { findSurveyOfChat } from "@/server/repositories/csat";
 
 /**
  * Everything the chat pane shows: the chat, who it is with, and its messages — the newest `limit` (with
@@ -38,7 +39,14 @@ export function chatView(db: Db, viewer: Viewer, chatId: number, opts: { after?:
     messages,
     attachments,
     history,
+    csat: chat.status === "closed" ? surveyAnswer(db, chat.id) : null,
   };
+}
+
+/** The contact's rating of this chat (issue 15), once they gave one. */
+function surveyAnswer(db: Db, chatId: number): { rating: number; comment: string | null } | null {
+  const survey = findSurveyOfChat(db, chatId);
+  return survey?.rating ? { rating: survey.rating, comment: survey.comment } : null;
 }
 
 /**

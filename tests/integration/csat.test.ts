@@ -7,6 +7,7 @@ import { listCloseReasons } from "@/server/repositories/close-reasons";
 import { findSurveyOfChat, listCsatSettings } from "@/server/repositories/csat";
 import { messagesOfChat } from "@/server/repositories/messages";
 import { closeReasons, templates } from "@/server/services/catalog";
+import { chatView } from "@/server/services/chat-view";
 import { assignChatAction, closeChatAction } from "@/server/services/chat-actions";
 import { updateCsatSettings } from "@/server/services/csat-settings";
 import { ingestMessage } from "@/server/services/ingest";
@@ -84,6 +85,7 @@ describe("the satisfaction survey after a chat closes", () => {
     // The next words within ten minutes are the comment; later ones start a new conversation.
     expect(write(phone, "Muy amables", T0 + 9 * MIN)).toMatchObject({ chatId, openedChat: false });
     expect(findSurveyOfChat(db, chatId)!.comment).toBe("Muy amables");
+    expect(chatView(db, ana, chatId).csat).toEqual({ rating: 4, comment: "Muy amables" });
     const later = write(phone, "Otra consulta", T0 + 30 * MIN);
     expect(later.openedChat).toBe(true);
     expect(later.chatId).not.toBe(chatId);

@@ -145,6 +145,12 @@ export function ChatPane(props: ChatPaneProps) {
       />
 
       {closed && <p className="bg-slate-100 px-4 py-2 text-sm text-slate-700">{t("chat.closedNotice", { reason: chat.closeReasonId ? reasonNames.get(chat.closeReasonId) ?? `#${chat.closeReasonId}` : "" })}</p>}
+      {view.csat && (
+        <p className="bg-amber-50 px-4 py-2 text-sm text-slate-800" data-testid="chat-csat">
+          {t("chat.csat", { rating: view.csat.rating })}
+          {view.csat.comment && <> — {view.csat.comment}</>}
+        </p>
+      )}
       {!closed && !windowOpen && (
         <p role="note" className="bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="window-closed">
           {whatsappLike ? t("composer.windowClosed") : t("composer.windowClosedInstagram")}

@@ -65,6 +65,7 @@ export const en = {
   "chat.reminderDue": "Reminder due: {note}",
   "chat.reminderDone": "Mark as seen",
   "chat.closedNotice": "This chat is closed ({reason}). Only a template can be sent; the contact's reply opens a new chat.",
+  "chat.csat": "The contact rated this chat {rating}/5",
   "chat.delete": "Delete this chat",
   "chat.deleteConfirm": "I understand this deletes every message and file of this chat for good",
   "composer.label": "Message",

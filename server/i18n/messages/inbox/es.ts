@@ -67,6 +67,7 @@ export const es: Messages = {
   "chat.reminderDue": "Recordatorio vencido: {note}",
   "chat.reminderDone": "Marcar como visto",
   "chat.closedNotice": "Este chat está cerrado ({reason}). Solo se puede enviar una plantilla; la respuesta del contacto abre un chat nuevo.",
+  "chat.csat": "El contacto valoró este chat con {rating}/5",
   "chat.delete": "Eliminar este chat",
   "chat.deleteConfirm": "Entiendo que esto elimina para siempre todos los mensajes y archivos de este chat",
   "composer.label": "Mensaje",

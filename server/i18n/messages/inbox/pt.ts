@@ -67,6 +67,7 @@ export const pt: Messages = {
   "chat.reminderDue": "Lembrete vencido: {note}",
   "chat.reminderDone": "Marcar como visto",
   "chat.closedNotice": "Este chat está fechado ({reason}). Só é possível enviar um template; a resposta do contato abre um novo chat.",
+  "chat.csat": "O contato avaliou este chat com {rating}/5",
   "chat.delete": "Excluir este chat",
   "chat.deleteConfirm": "Entendo que isto exclui para sempre todas as mensagens e arquivos deste chat",
   "composer.label": "Mensagem",
