@@ -38,6 +38,9 @@ function addDays(day: string, n: number): string {
 
 /** The most days one report covers: a year and a day (a leap year's 1 January to 1 January). */
 export const MAX_RANGE_DAYS = 367;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const QUARTER_MS = 900_000;
 
 /**
  * The range a preset names in the viewer's zone at `now`: today, the last 7 or 30 days ending today, or the
@@ -59,21 +62,38 @@ export function resolveRange(preset: RangePreset, now: number, timeZone: string,
 }
 
 /**
- * Local wall-clock fields of instants in one zone. Offsets change only at whole hours in practice, so the
- * offset is looked up once per UTC hour: bucketing a year of chats costs a few thousand lookups, not one each.
+ * Local wall-clock fields of instants in one zone. The offset is looked up once per UTC day when the day
+ * starts and ends on the same offset, else once per quarter hour of that day; each local day's name is
+ * built once. A year of chats costs a few hundred lookups and arithmetic per chat (the reports page
+ * buckets every chat of the range twice; a lookup builds a date string and parses it back).
  */
 export function localClock(timeZone: string) {
-  const offsets = new Map<number, number>();
-  return (at: number) => {
-    const hour = Math.floor(at / 3_600_000);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      const start = hour * 3_600_000;
-      offset = Date.parse(`${utcToLocalDateTime(start, timeZone)}:00Z`) - start;
-      offsets.set(hour, offset);
+  const offsetOf = (at: number) => Date.parse(`${utcToLocalDateTime(at, timeZone)}:00Z`) - at;
+  const days = new Map<number, number | Map<number, number>>();
+  const names = new Map<number, string>();
+  const offset = (at: number): number => {
+    const utcDay = Math.floor(at / DAY_MS);
+    let known = days.get(utcDay);
+    if (known === undefined) {
+      const start = utcDay * DAY_MS;
+      const first = offsetOf(start);
+      known = first === offsetOf(start + DAY_MS) ? first : new Map<number, number>();
+      days.set(utcDay, known);
     }
-    const local = new Date(at + offset);
-    return { day: local.toISOString().slice(0, 10), weekday: local.getUTCDay(), hour: local.getUTCHours() };
+    if (typeof known === "number") return known;
+    // Changes fall on quarter hours in UTC (St John's changes at 05:30 UTC).
+    const slot = Math.floor(at / QUARTER_MS);
+    let bySlot = known.get(slot);
+    if (bySlot === undefined) known.set(slot, (bySlot = offsetOf(slot * QUARTER_MS)));
+    return bySlot;
+  };
+  return (at: number) => {
+    const local = at + offset(at);
+    const dayIndex = Math.floor(local / DAY_MS);
+    let day = names.get(dayIndex);
+    if (day === undefined) names.set(dayIndex, (day = new Date(dayIndex * DAY_MS).toISOString().slice(0, 10)));
+    // 1970-01-01 was a Thursday (4).
+    return { day, weekday: (((dayIndex + 4) % 7) + 7) % 7, hour: Math.floor((local - dayIndex * DAY_MS) / HOUR_MS) };
   };
 }
 

@@ -1,6 +1,7 @@
 import { auditLog } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { and, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { insertRow } from "./row-writes";
 
 export interface AuditEntry {
   actorId: number | null;
@@ -11,16 +12,15 @@ export interface AuditEntry {
 }
 
 export function writeAudit(db: Db, entry: AuditEntry, at: number): void {
-  db.insert(auditLog)
-    .values({
-      actorId: entry.actorId,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId == null ? null : String(entry.targetId),
-      at,
-      details: entry.details ?? null,
-    })
-    .run();
+  // A prepared statement per connection: automatic assignment writes one for each chat it places while filing.
+  insertRow(db, auditLog, {
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId == null ? null : String(entry.targetId),
+    at,
+    details: entry.details ?? null,
+  });
 }
 
 export interface AuditQuery {

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { chats, closeReasons } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
@@ -14,7 +14,7 @@ export function findCloseReason(db: Db, id: number): CloseReasonRow | undefined 
 }
 
 export function findSystemReason(db: Db, key: "transferred" | "inactivity"): CloseReasonRow | undefined {
-  return db.select().from(closeReasons).where(eq(closeReasons.systemKey, key)).get();
+  return preparedQuery(db, "closeReasons.system", (db) => db.select().from(closeReasons).where(eq(closeReasons.systemKey, sql.placeholder("key"))).prepare()).get({ key });
 }
 
 export function insertCloseReason(db: Db, row: typeof closeReasons.$inferInsert): CloseReasonRow {

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx as Db } from "@/db/client";
 import { channels, chatOffers, chats, teamMembers, teams, users } from "@/db/schema";
 import { preparedQuery } from "./prepared";
+import { statement } from "./row-writes";
 
 export type TeamRow = typeof teams.$inferSelect;
 export type NewTeam = typeof teams.$inferInsert;
@@ -57,7 +58,7 @@ export function removeMember(db: Db, teamId: number, userId: number): boolean {
 }
 
 export function markAssigned(db: Db, teamId: number, userId: number, at: number): void {
-  db.update(teamMembers).set({ lastAssignedAt: at }).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).run();
+  statement(db, "teams.markAssigned", () => "UPDATE team_members SET last_assigned_at = ? WHERE team_id = ? AND user_id = ?").run(at, teamId, userId);
 }
 
 export interface MemberLoad {
@@ -78,15 +79,18 @@ export interface MemberLoad {
  * since then — the candidates for an automatic assignment, so the counts are read only for them.
  */
 export function memberLoads(db: Db, teamId: number, onlyPresentSince?: number): MemberLoad[] {
-  const present = onlyPresentSince === undefined ? sql`` : sql` AND u.availability = 'available' AND u.last_seen_at >= ${onlyPresentSince}`;
-  return db.all<MemberLoad>(sql`
+  // Prepared once per connection (with and without the presence filter): distribution runs this for every
+  // new chat a contact opens, inside the filing transaction, and preparing it cost more than running it.
+  const present = onlyPresentSince === undefined ? "" : " AND u.availability = 'available' AND u.last_seen_at >= @since";
+  const stmt = statement(db, `teams.memberLoads${present ? ".present" : ""}`, () => `
     SELECT u.id AS userId, u.name AS name, u.availability AS availability, u.last_seen_at AS lastSeenAt,
       u.capacity AS capacityOverride, tm.last_assigned_at AS lastAssignedAt,
       (SELECT count(*) FROM chats c WHERE c.assignee_id = u.id AND c.status = 'open') AS open,
       (SELECT count(*) FROM chat_offers o WHERE o.user_id = u.id AND o.outcome = 'pending') AS offered
     FROM team_members tm JOIN users u ON u.id = tm.user_id
-    WHERE tm.team_id = ${teamId} AND u.active = 1${present}
+    WHERE tm.team_id = @teamId AND u.active = 1${present}
     ORDER BY u.id`);
+  return stmt.all(onlyPresentSince === undefined ? { teamId } : { teamId, since: onlyPresentSince }) as MemberLoad[];
 }
 
 export interface QueuedChat {
@@ -98,12 +102,14 @@ export interface QueuedChat {
 /** Open unassigned chats of these teams with no pending offer, oldest in the queue first. */
 export function waitingChats(db: Db, teamIds: number[], limit: number): QueuedChat[] {
   if (teamIds.length === 0) return [];
-  return db.all<QueuedChat>(sql`
+  // One statement per number of teams (filing asks for one team; an agent freeing up, for their few).
+  const stmt = statement(db, `teams.waiting.${teamIds.length}`, () => `
     SELECT c.id AS id, c.team_id AS teamId, c.queued_at AS queuedAt FROM chats c
-    WHERE c.team_id IN (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)}) AND c.assignee_id IS NULL AND c.status = 'open'
+    WHERE c.team_id IN (${teamIds.map(() => "?").join(", ")}) AND c.assignee_id IS NULL AND c.status = 'open'
       AND NOT EXISTS (SELECT 1 FROM chat_offers o WHERE o.chat_id = c.id AND o.outcome = 'pending')
     ORDER BY coalesce(c.queued_at, c.opened_at), c.id
-    LIMIT ${limit}`);
+    LIMIT ?`);
+  return stmt.all(...teamIds, limit) as QueuedChat[];
 }
 
 export interface QueueSummary {
@@ -197,7 +203,8 @@ export function setPresence(db: Db, userId: number, patch: Partial<Pick<typeof u
 }
 
 export function setChatQueue(db: Db, chatId: number, teamId: number, queuedAt: number): void {
-  db.update(chats).set({ teamId, queuedAt }).where(eq(chats.id, chatId)).run();
+  // Every new chat is queued while it is filed: an UPDATE of chats is costly to prepare (its triggers), so once per connection.
+  statement(db, "teams.setChatQueue", () => "UPDATE chats SET team_id = ?, queued_at = ? WHERE id = ?").run(teamId, queuedAt, chatId);
 }
 
 export function markAwaySent(db: Db, chatId: number, at: number): void {
