@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import {
   assertSectionVisible,
   sectionFilter,
@@ -97,7 +97,7 @@ export function search(db: Db, viewer: Viewer, text: string, limit = 20) {
  * For an agent, Unassigned means the unassigned chats of their teams (issue 13): their team ids, or null
  * when they are in every team (the common case after the migration, read from the maintained counters).
  */
-export function agentTeams(db: Db, viewer: Viewer): number[] | null {
+export function agentTeams(db: DbOrTx, viewer: Viewer): number[] | null {
   if (viewer.role === "admin") return null;
   const mine = teamIdsOf(db, viewer.id);
   return mine.length === teamCount(db) ? null : mine;

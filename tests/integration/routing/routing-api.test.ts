@@ -90,6 +90,14 @@ describe("routing procedures", () => {
     // The Soporte chat is offered to Luis: the row says so, with the time left, and names the team.
     const [row] = (await as(admin).inbox.list({ section: "unassigned", status: "open", teamId: soporte.id })).rows;
     expect(chatRowItem(row!, now, "en", "UTC", translator("en")).meta).toBe("Soporte · Offered to Luis (1:00 left) · waiting since just now");
+
+    // Without the shared inbox, another team's waiting chat is not Ana's to open or take; with it, it is.
+    await as(admin).settings.update({ key: "sharedInbox", value: false });
+    await expect(as(ana, "es").chats.get({ chatId: help.chatId })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Este chat espera en la cola de otro equipo y la bandeja no es compartida." });
+    await expect(as(ana).chats.send({ chatId: help.chatId, content: { kind: "text", body: "Oi" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await as(ana).chats.get({ chatId: sale.chatId })).chat.id).toBe(sale.chatId);
+    await as(admin).settings.update({ key: "sharedInbox", value: true });
+    expect((await as(ana).chats.get({ chatId: help.chatId })).chat.id).toBe(help.chatId);
   });
 
   it("refuses bad settings in the reader's language and changes nothing", async () => {

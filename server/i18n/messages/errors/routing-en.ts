@@ -21,5 +21,6 @@ export const routingErrorsEn = {
   "error.offer.notYours": "This chat is no longer offered to you.",
   "error.queue.same": "This chat is already waiting in {name}'s queue.",
   "error.offer.someoneElse": "This chat is offered to someone else.",
+  "error.visibility.team": "This chat waits in another team's queue, and the inbox isn't shared.",
   "error.routing.teamHidden": "You are not in the team “{name}”.",
 } as const;

@@ -22,5 +22,6 @@ export const routingErrorsEs: Record<keyof typeof routingErrorsEn, string> = {
   "error.offer.notYours": "Este chat ya no te está ofrecido.",
   "error.queue.same": "Este chat ya espera en la cola de {name}.",
   "error.offer.someoneElse": "Este chat está ofrecido a otra persona.",
+  "error.visibility.team": "Este chat espera en la cola de otro equipo y la bandeja no es compartida.",
   "error.routing.teamHidden": "No perteneces al equipo «{name}».",
 };

@@ -22,5 +22,6 @@ export const routingErrorsPt: Record<keyof typeof routingErrorsEn, string> = {
   "error.offer.notYours": "Este chat não está mais oferecido a você.",
   "error.queue.same": "Este chat já espera na fila de {name}.",
   "error.offer.someoneElse": "Este chat está oferecido a outra pessoa.",
+  "error.visibility.team": "Este chat aguarda na fila de outra equipe e a caixa de entrada não é compartilhada.",
   "error.routing.teamHidden": "Você não faz parte da equipe “{name}”.",
 };
