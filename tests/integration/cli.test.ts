@@ -64,6 +64,7 @@ describe("charla CLI", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Webhook deliveries filed: 1; waiting: 0\./);
     expect(run.stdout).toMatch(/Reminders due: 0\./);
+    expect(run.stdout).toMatch(/Offers expired: 0; withdrawn: 0\. Chats distributed: 0\./);
     const after = new Database(path.join(dataDir, "charla.db"), { readonly: true });
     expect(after.prepare("SELECT body FROM messages WHERE provider_message_id = 'wamid.cli-queue'").pluck().get()).toBe("left in the queue");
     after.close();
