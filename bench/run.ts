@@ -21,13 +21,16 @@ import { httpTraffic } from "./suites/http-traffic";
 import { inboxQueries } from "./suites/inbox-queries";
 import { ingestInprocess } from "./suites/ingest";
 import { searchSuite } from "./suites/search";
+import { botSuite } from "./suites/bot";
+import { reportsSuite } from "./suites/reports";
+import { routingSuite } from "./suites/routing";
 
 process.env.CHARLA_ROOT ??= path.resolve(BENCH_DIR, "..");
 
 // Order matters for footprint (it reads the bench's peak RSS) and http-memory (it reads the server's peak
 // RSS over the HTTP suites and stops the server): they run after the suites they measure. http-traffic
 // runs last: it starts servers of its own (with its users, and with each CHARLA_WORKERS setting).
-const SUITES: Suite[] = [ingestInprocess, inboxQueries, searchSuite, footprint, httpIngest, httpPoll, httpPages, httpMemory, httpTraffic];
+const SUITES: Suite[] = [ingestInprocess, inboxQueries, searchSuite, footprint, httpIngest, httpPoll, httpPages, httpMemory, routingSuite, botSuite, reportsSuite, httpTraffic];
 
 const { values } = parseArgs({
   options: {
