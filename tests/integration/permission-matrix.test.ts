@@ -366,6 +366,7 @@ const actions: Record<string, ActionRow> = {
   "app/(app)/admin/moderation-actions.ts#deleteChatAction": { form: onChat({ confirm: "on" }), expect: ADMIN_ONLY },
   "app/(app)/admin/erasure-actions.ts#eraseContactAction": { form: (w) => ({ contactId: String(w.contactId), confirm: "on", returnTo: `/contacts/${w.contactId}` }), expect: ADMIN_ONLY },
   "app/(app)/admin/channels/actions.ts#createChannelAction": { form: back({ type: "webchat", name: "Site 2", "field.allowedOrigins": "https://shop.example.com" }), expect: ADMIN_ONLY },
+  "app/(app)/admin/channels/csat-action.ts#saveCsatAction": { form: (w) => ({ channelId: String(w.channelId), enabled: "on", intervalDays: "7", language: "es" }), expect: ADMIN_ONLY },
   "app/(app)/admin/channels/actions.ts#editChannelAction": { form: (w) => ({ channelId: String(w.channelId), type: "whatsapp", name: "WhatsApp 2", active: "on" }), expect: ADMIN_ONLY },
   "app/(app)/admin/channels/actions.ts#dismissSecretsAction": { form: back(), expect: ADMIN_ONLY },
   "app/(app)/admin/close-reasons/actions.ts#createReasonAction": { form: back({ label: "Vendido" }), expect: ADMIN_ONLY },
