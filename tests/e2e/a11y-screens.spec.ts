@@ -24,7 +24,7 @@ test("login, inbox, chat and admin pages have no serious accessibility violation
   expect(await seriousViolations(agent)).toEqual([]);
 
   const admin = await pageFor(browser, ADMIN);
-  for (const path of ["/admin", "/admin/users", "/admin/channels", "/admin/settings"]) {
+  for (const path of ["/admin", "/admin/users", "/admin/channels", "/admin/teams", "/admin/settings"]) {
     await admin.goto(path);
     expect(await seriousViolations(admin), path).toEqual([]);
   }
