@@ -99,15 +99,18 @@ export interface QueuedChat {
   queuedAt: number | null;
 }
 
-/** Open unassigned chats of these teams with no pending offer, oldest in the queue first. */
+/**
+ * Open unassigned chats of these teams with no pending offer, oldest in the queue first, read along chats_queue_idx
+ * (every chat entering a queue gets queued_at), so a long queue is not sorted for each decision.
+ */
 export function waitingChats(db: Db, teamIds: number[], limit: number): QueuedChat[] {
   if (teamIds.length === 0) return [];
   // One statement per number of teams (filing asks for one team; an agent freeing up, for their few).
   const stmt = statement(db, `teams.waiting.${teamIds.length}`, () => `
     SELECT c.id AS id, c.team_id AS teamId, c.queued_at AS queuedAt FROM chats c
-    WHERE c.team_id IN (${teamIds.map(() => "?").join(", ")}) AND c.assignee_id IS NULL AND c.status = 'open'
+    WHERE c.team_id ${teamIds.length === 1 ? "= ?" : `IN (${teamIds.map(() => "?").join(", ")})`} AND c.assignee_id IS NULL AND c.status = 'open'
       AND NOT EXISTS (SELECT 1 FROM chat_offers o WHERE o.chat_id = c.id AND o.outcome = 'pending')
-    ORDER BY coalesce(c.queued_at, c.opened_at), c.id
+    ORDER BY c.queued_at, c.id
     LIMIT ?`);
   return stmt.all(...teamIds, limit) as QueuedChat[];
 }
@@ -218,4 +221,11 @@ export function lastAwayMessageTo(db: Db, contactId: number): number | null {
 
 export function teamCount(db: Db): number {
   return preparedQuery(db, "teams.count", (db) => db.select({ n: sql<number>`count(*)` }).from(teams).prepare()).get()!.n;
+}
+
+/** One person's load: open chats assigned to them and chats offered to them now. */
+export function loadOf(db: Db, userId: number): number {
+  return db.get<{ n: number }>(sql`
+    SELECT (SELECT count(*) FROM chats WHERE assignee_id = ${userId} AND status = 'open')
+      + (SELECT count(*) FROM chat_offers WHERE user_id = ${userId} AND outcome = 'pending') AS n`)!.n;
 }

@@ -3,7 +3,7 @@ import { isOpenAt, type Schedule } from "@/server/domain/business-hours";
 import { capacityOf, effectiveAvailability, type Availability, type DistributionMode } from "@/server/domain/routing";
 import type { Viewer } from "@/server/domain/types";
 import { listChannels } from "@/server/repositories/channels";
-import { findTeam, listTeams, memberLoads, pendingOfferOf, queueSummaries, teamIdsOf } from "@/server/repositories/teams";
+import { findTeam, listTeams, loadOf, memberLoads, pendingOfferOf, queueSummaries, teamIdsOf } from "@/server/repositories/teams";
 import { findUserById } from "@/server/repositories/users";
 
 // What the admin screens, the inbox's queue view and the CLI show about teams: who is in each, available or
@@ -83,16 +83,17 @@ export interface MyRouting {
 
 /** The header's control and the inbox's "my load". */
 export function myRouting(db: DbOrTx, userId: number, now: number): MyRouting {
+  // Rendered in the header of every page: only this person's row and teams, never the whole queue.
   const user = findUserById(db, userId)!;
-  const teams = teamsOverview(db, { id: userId, role: "agent" }, now);
-  const me = teams.flatMap((t) => t.members).find((m) => m.id === userId);
-  const capacities = teams.map((t) => t.members.find((m) => m.id === userId)!.capacity);
+  const mine = new Set(teamIdsOf(db, userId));
+  const teams = listTeams(db).filter((t) => mine.has(t.id));
+  const capacities = teams.map((t) => capacityOf(user.capacity, t.capacity));
   return {
     chosen: user.availability,
     availability: effectiveAvailability(user.availability, user.lastSeenAt, now),
-    load: me?.load ?? 0,
+    load: loadOf(db, userId),
     capacity: capacities.length ? Math.min(...capacities) : user.capacity,
-    teams: teams.map((t) => ({ id: t.id, name: t.name, openNow: t.openNow })),
+    teams: teams.map((t) => ({ id: t.id, name: t.name, openNow: isOpenAt(t.schedule ?? null, now) })),
   };
 }
 
