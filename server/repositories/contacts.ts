@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { contactIdentities, contacts } from "@/db/schema";
 import type { DbOrTx as Db } from "@/db/client";
 import { preparedQuery } from "./prepared";
-import { insertRow } from "./row-writes";
+import { insertRow, updateRowById } from "./row-writes";
 import { indexContact } from "./search-index";
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -37,7 +37,8 @@ export function insertContact(db: Db, row: typeof contacts.$inferInsert): Contac
 }
 
 export function updateContact(db: Db, id: number, patch: Partial<typeof contacts.$inferInsert>): void {
-  db.update(contacts).set(patch).where(eq(contacts.id, id)).run();
+  // Prepared once per connection and set of columns: the bot saves answers into contacts mid-filing.
+  updateRowById(db, contacts, id, patch);
 }
 
 /**
