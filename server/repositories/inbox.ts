@@ -48,6 +48,8 @@ export interface InboxRow {
   unreadCount: number;
   /** A private note names the viewer and they have not opened the chat since. */
   mentioned: boolean;
+  /** An active bot session holds the chat. */
+  withBot: boolean;
   teamId: number | null;
   teamName: string | null;
   /** The pending offer ("offered to Ana (0:42 left)"), if any. */
@@ -93,6 +95,7 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
              coalesce(c.last_message_at, c.opened_at) AS lastActivityAt, c.unread_count AS unreadCount,
              EXISTS (SELECT 1 FROM mentions mn JOIN messages m ON m.id = mn.message_id
                      WHERE mn.user_id = @viewerId AND mn.chat_id = c.id AND mn.seen_at IS NULL AND m.deleted_at IS NULL) AS mentioned,
+             EXISTS (SELECT 1 FROM bot_sessions b WHERE b.chat_id = c.id AND b.status = 'active') AS withBot,
              -- The team's name only once there is more than one: until an admin makes teams, rows read as before.
              c.team_id AS teamId, CASE WHEN (SELECT count(*) FROM teams) > 1 THEN tm.name END AS teamName, o.user_id AS offeredToId, ou.name AS offeredToName, o.expires_at AS offerExpiresAt
       FROM chats c
@@ -118,8 +121,8 @@ export function listInbox(db: Db, q: InboxQuery): InboxRow[] {
     limit: q.limit,
     viewerId: q.viewerId ?? null,
     teamIds: q.teamIds ? JSON.stringify(q.teamIds) : null,
-  }) as Array<Omit<InboxRow, "awaitingReply" | "reminderDue" | "mentioned"> & { awaitingReply: number; reminderDue: number; mentioned: number }>;
-  return rows.map((r) => ({ ...r, awaitingReply: r.awaitingReply === 1, reminderDue: r.reminderDue === 1, mentioned: r.mentioned === 1 }));
+  }) as Array<Omit<InboxRow, "awaitingReply" | "reminderDue" | "mentioned" | "withBot"> & { awaitingReply: number; reminderDue: number; mentioned: number; withBot: number }>;
+  return rows.map((r) => ({ ...r, awaitingReply: r.awaitingReply === 1, reminderDue: r.reminderDue === 1, mentioned: r.mentioned === 1, withBot: r.withBot === 1 }));
 }
 
 export interface PendingCounts {

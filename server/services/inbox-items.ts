@@ -25,6 +25,8 @@ export interface ChatRowItem {
   unread: number;
   /** A note names the viewer and they have not opened the chat since. */
   mentioned: boolean;
+  /** The bot holds the chat (issue 14): nobody needs to answer it yet. */
+  withBot: boolean;
 }
 
 function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): string {
@@ -67,5 +69,6 @@ export function chatRowItem(row: InboxRow, now: number, locale: Locale, timeZone
     at: new Date(row.lastActivityAt).toISOString(),
     unread: row.assigneeId !== null && row.status !== "closed" ? row.unreadCount : 0,
     mentioned: row.mentioned,
+    withBot: row.withBot,
   };
 }

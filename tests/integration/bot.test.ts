@@ -4,6 +4,7 @@ import { runLifecycleJobs } from "@/server/jobs/lifecycle";
 import type { ChannelRow } from "@/server/repositories/channels";
 import { assignChannelFlow, createFlow, publishFlow, saveDraft } from "@/server/services/bot/flows";
 import { ingestMessage } from "@/server/services/ingest";
+import { listInbox } from "@/server/repositories/inbox";
 import { sendMessage } from "@/server/services/send-message";
 import { chatBotView, chatsWithTheBot } from "@/server/services/bot/with-bot";
 import type { PublicUser } from "@/server/services/users";
@@ -85,6 +86,15 @@ describe("the bot on live chats", () => {
     const count = botMessages(chatId).length;
     write("5511900000001", "¿hola?", T0 + 3 * MIN);
     expect(botMessages(chatId)).toHaveLength(count);
+  });
+
+  it("its inbox row says 'with the bot' until the hand-off", () => {
+    const { chatId } = write("5511900000077", "hola", T0);
+    const row = () => listInbox(db, { filter: { assignee: "any" }, status: "open", pendingOnly: false, order: "asc", limit: 50, viewerId: admin.id }).find((r) => r.id === chatId);
+    expect(row()).toMatchObject({ withBot: true, awaitingReply: false });
+    write("5511900000077", "Ventas", T0 + MIN, { choiceId: "menu/ventas" });
+    write("5511900000077", "Ana Paula", T0 + 2 * MIN);
+    expect(row()).toMatchObject({ withBot: false, awaitingReply: true });
   });
 
   it("a typed hand-off keyword reaches a person from any step", () => {

@@ -7,7 +7,7 @@ import { chatRowItem } from "@/server/services/inbox-items";
 const row = (preview: string | null): InboxRow => ({
   id: 1, status: "open", contactId: 1, contactName: "Ana", channelId: 1, channelType: "whatsapp", assigneeId: null, assigneeName: null,
   sortAt: 0, awaitingReply: false, waitingSince: null, remindAt: null, remindNote: null, reminderDue: false, closedAt: null,
-  closeReason: null, closeReasonKey: null, lastMessageAt: null, lastMessagePreview: preview, lastActivityAt: 0, unreadCount: 0, mentioned: false,
+  closeReason: null, closeReasonKey: null, lastMessageAt: null, lastMessagePreview: preview, lastActivityAt: 0, unreadCount: 0, mentioned: false, withBot: false,
   teamId: null, teamName: null, offeredToId: null, offeredToName: null, offerExpiresAt: null,
 });
 

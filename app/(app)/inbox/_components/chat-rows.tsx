@@ -14,6 +14,7 @@ export interface ChatRowLabels {
   mentioned: string;
   /** With a {count} placeholder. */
   unread: string;
+  withBot: string;
 }
 
 export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { href: string })[]; current: number | undefined; labels: ChatRowLabels }) {
@@ -31,9 +32,7 @@ export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { hre
                   <span className="sr-only">{labels.mentioned}</span>
                 </span>
               )}
-              {row.pending && <span data-testid="pending-mark" className="badge-pending">{labels.pending}</span>}
-              {row.due && <span className="badge-due">{labels.due}</span>}
-              <time dateTime={row.at} data-testid="row-time" className={`shrink-0 text-xs ${row.pending || row.due ? "" : "ml-auto "}${row.unread > 0 ? "font-bold text-slate-900" : "text-slate-600"}`}>{row.time}</time>
+              <time dateTime={row.at} data-testid="row-time" className={`ml-auto shrink-0 text-xs ${row.unread > 0 ? "font-bold text-slate-900" : "text-slate-600"}`}>{row.time}</time>
             </span>
             <span className="flex items-center gap-2">
               <span className={row.unread > 0 ? "chat-row-preview min-w-0 flex-1 font-semibold text-slate-900" : "chat-row-preview min-w-0 flex-1"}>{row.preview}</span>
@@ -43,7 +42,13 @@ export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { hre
                 </span>
               )}
             </span>
-            <span className="chat-row-meta">{row.meta}</span>
+            {/* The state badges sit on their own line: on the top line a long Spanish label left a name five letters wide. */}
+            <span className="chat-row-meta">
+              {row.pending && <span data-testid="pending-mark" className="badge-pending">{labels.pending}</span>}
+              {row.due && <span className="badge-due">{labels.due}</span>}
+              {row.withBot && <span data-testid="bot-mark" className="badge-bot">{labels.withBot}</span>}
+              <span className="min-w-0 truncate">{row.meta}</span>
+            </span>
           </a>
           {/* The row's action menu: opens the chat with its Close / Schedule / Assign panel expanded. */}
           <a href={`${row.href}#close-reason`} aria-label={row.menuLabel} className="chat-row-menu">⋯</a>

@@ -16,6 +16,7 @@ export const en = {
   "inbox.firstPage": "Back to first page",
   "inbox.row.unassigned": "Unassigned",
   "inbox.row.pending": "Waiting for a reply",
+  "inbox.row.withBot": "With the bot",
   "inbox.row.waiting": "waiting {time}",
   "inbox.row.waitingNow": "waiting since just now",
   "inbox.row.remind": "Reminder {time}",

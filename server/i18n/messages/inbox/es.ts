@@ -18,6 +18,7 @@ export const es: Messages = {
   "inbox.firstPage": "Volver a la primera página",
   "inbox.row.unassigned": "Sin asignar",
   "inbox.row.pending": "Esperando respuesta",
+  "inbox.row.withBot": "Con el bot",
   "inbox.row.waiting": "esperando {time}",
   "inbox.row.waitingNow": "esperando desde ahora",
   "inbox.row.remind": "Recordatorio {time}",

@@ -18,6 +18,7 @@ export const pt: Messages = {
   "inbox.firstPage": "Voltar à primeira página",
   "inbox.row.unassigned": "Não atribuído",
   "inbox.row.pending": "Aguardando resposta",
+  "inbox.row.withBot": "Com o bot",
   "inbox.row.waiting": "aguardando {time}",
   "inbox.row.waitingNow": "aguardando desde agora",
   "inbox.row.remind": "Lembrete {time}",
