@@ -59,6 +59,11 @@ CREATE TEMP TABLE `metric_events` AS
         FROM messages)
   WHERE is_reply OR is_in;
 --> statement-breakpoint
+-- The backfill below looks events up by chat once per chat: without this index each lookup scans them all
+-- (hours at a million messages; about 20 s with it). Added after release: installs that already ran 0013
+-- are not affected (drizzle applies a migration once, by its timestamp).
+CREATE INDEX temp.`metric_events_chat_idx` ON `metric_events` (`chat_id`, `id`);
+--> statement-breakpoint
 INSERT INTO `response_waits` (`chat_id`, `agent_id`, `contact_at`, `reply_at`, `wait_ms`)
   SELECT r.chat_id, r.author_id, f.created_at, r.created_at, max(0, r.created_at - f.created_at)
   FROM metric_events r
