@@ -24,6 +24,13 @@ export function removeDatabase(file: string): void {
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * The median over blocks of a's rate / b's rate in the same block: each pair ran back to back, so a change
+ * in the machine's load between blocks (a ratio of the two medians would mix blocks run at different
+ * loads) falls on both members of a pair.
+ */
+export const pairedRatio = (a: number[], b: number[]): number => median(a.map((x, i) => x / b[i]!));
+
 export interface Known {
   channelId: number;
   externalId: string;

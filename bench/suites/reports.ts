@@ -6,7 +6,7 @@ import { listChannels } from "@/server/repositories/channels";
 import { buildReport, type ReportQuery, type ReportViewer } from "@/server/services/reports";
 import { BENCH_DIR } from "../lib/datasets";
 import { DEFAULT_END } from "../lib/generate";
-import { alternatingFiling, copyDatabase, inboundTraffic, knownContacts, median, removeDatabase, Rng } from "../lib/feature-kit";
+import { alternatingFiling, copyDatabase, inboundTraffic, knownContacts, median, pairedRatio, removeDatabase, Rng } from "../lib/feature-kit";
 import { distribution, round } from "../lib/measure";
 import type { Figure, Goal, Suite, SuiteContext, SuiteResult } from "../lib/types";
 import { label } from "./inbox-queries";
@@ -101,7 +101,7 @@ export const reportsSuite: Suite = {
       const filing = alternatingFiling(dbs, evs, { warm, block, blocks });
       const kept = median(filing.a);
       const without = median(filing.b);
-      const ratio = kept / without;
+      const ratio = pairedRatio(filing.a, filing.b);
       const newMetrics = sqlite.prepare("SELECT count(*) FROM chat_metrics WHERE chat_id IN (SELECT id FROM chats WHERE opened_at >= ?)").pluck().get(start) as number;
 
       const pageGoal = { label: "goal (issue 15)", value: PAGE_GOAL_MS, unit: "ms" };
@@ -134,7 +134,7 @@ export const reportsSuite: Suite = {
           unit: "msg/s",
           against: { label: "same run with the metric triggers dropped", value: Math.round(without), unit: "msg/s" },
           ratio: round(ratio, 3),
-          details: { keptBlocks: filing.a.map(Math.round), droppedBlocks: filing.b.map(Math.round), perCpuSecond: { kept: Math.round(median(filing.aCpu)), dropped: Math.round(median(filing.bCpu)) }, droppedTriggers: dropped },
+          details: { keptBlocks: filing.a.map(Math.round), droppedBlocks: filing.b.map(Math.round), ratioOfMedians: round(kept / without, 3), perCpuSecond: { kept: Math.round(median(filing.aCpu)), dropped: Math.round(median(filing.bCpu)), pairedRatio: round(pairedRatio(filing.aCpu, filing.bCpu), 3) }, droppedTriggers: dropped },
         },
         { id: "reports.filing.no-metrics", suite: "reports", label: "reports: filing with the metric triggers dropped, messages/s", value: Math.round(without), unit: "msg/s" },
       );
@@ -158,7 +158,7 @@ export const reportsSuite: Suite = {
           id: "reports-metrics-cost",
           suite: "reports",
           target: `keeping the metrics costs ≤ ${Math.round((1 - FILING_GOAL) * 100)}% of in-process filing throughput`,
-          measured: `${Math.round(kept)} / ${Math.round(without)} = ${round(ratio * 100, 1)}%`,
+          measured: `median of per-block ratios ${round(ratio * 100, 1)}% (medians ${Math.round(kept)} / ${Math.round(without)} msg/s; per CPU second ${round(pairedRatio(filing.aCpu, filing.bCpu) * 100, 1)}%)`,
           holds: ratio >= FILING_GOAL,
         },
       ];
