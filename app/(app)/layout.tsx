@@ -21,7 +21,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/bot">{t("bot.withBot.nav")}</Link>
           {user.role === "admin" && <Link href="/admin">{t("shell.admin")}</Link>}
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap" data-testid="current-user">
+        {/* Wraps rather than overflows: at phone width the availability control goes to its own line. */}
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm whitespace-nowrap" data-testid="current-user">
           <AvailabilityControl me={myRouting(getDb(), user.id, Date.now())} t={t} returnTo="/inbox" />
           <Link href="/profile" className="font-medium hover:underline" title={t("shell.profile")}>{user.name}</Link>
           <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700 sm:inline">{t(`shell.role.${user.role}`)}</span>
