@@ -28,6 +28,8 @@ export function queueAutomaticMessage(
   content: AutomaticContent,
   authorKind: "bot" | "system",
   now: number,
+  /** Several messages of one turn: the caller records the last on the chat once (recordAutomaticOnChat). */
+  opts: { deferChat?: boolean } = {},
 ): { message: MessageRow; chat: ChatRow } {
   const media = content.media;
   const payload = media
@@ -51,9 +53,16 @@ export function queueAutomaticMessage(
     createdAt: now,
   });
   if (media) insertAttachment(tx, { messageId: message.id, sha256: media.sha256, size: media.size, mimeType: media.mimeType, fileName: media.fileName, status: "ready", createdAt: now });
-  // Re-read: an earlier write in the same transaction may have changed the row this caller holds.
-  const current = findChat(tx, chat.id) ?? chat;
-  const updated = writeDecision(tx, current, recordOutbound(current, now), now, { lastMessagePreview: previewOf(message) });
   if (status === "queued") kickDispatcher();
-  return { message, chat: updated };
+  return { message, chat: opts.deferChat ? chat : recordAutomaticOnChat(tx, chat.id, message, now) };
+}
+
+/**
+ * The chat's lifecycle and list preview after automatic messages: one UPDATE for a whole turn (each UPDATE
+ * of a chat runs its triggers and index writes; the bench measured the bot's first turn above its 1 ms budget).
+ */
+export function recordAutomaticOnChat(tx: DbOrTx, chatId: number, last: MessageRow, now: number): ChatRow {
+  // Re-read: an earlier write in the same transaction may have changed the row a caller holds.
+  const current = findChat(tx, chatId)!;
+  return writeDecision(tx, current, recordOutbound(current, now), now, { lastMessagePreview: previewOf(last) });
 }

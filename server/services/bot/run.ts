@@ -1,3 +1,4 @@
+import type { MessageRow } from "@/server/repositories/messages";
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { closeReasons } from "@/db/schema";
@@ -28,7 +29,7 @@ import { findCloseReason, findSystemReason } from "@/server/repositories/close-r
 import { findContact, renameContact, updateContact } from "@/server/repositories/contacts";
 import { insertMessage } from "@/server/repositories/messages";
 import { findUserById } from "@/server/repositories/users";
-import { queueAutomaticMessage } from "../automatic-message";
+import { queueAutomaticMessage, recordAutomaticOnChat } from "../automatic-message";
 import { writeDecision } from "../chat-records";
 import { enqueueChat } from "../routing/enqueue";
 import type { FiledInbound } from "../inbound-hooks";
@@ -128,10 +129,12 @@ function applyTurn(tx: DbOrTx, chatId: number, channel: ChannelRow, session: Bot
   for (const update of turn.fieldUpdates) saveField(tx, chat0.contactId, update.field, update.value, now);
   // Like any message, the bot's count in the 24-hour window: past it (a late no-reply rule) it says nothing.
   const windowOpen = channel.type === "webchat" || replyWindow(chat0.lastInboundAt, now).open;
+  let last: MessageRow | undefined;
   for (const message of windowOpen ? turn.messages : []) {
-    if (message.media) queueAutomaticMessage(tx, findChat(tx, chatId)!, channel, { body: "", media: message.media }, "bot", now);
-    queueAutomaticMessage(tx, findChat(tx, chatId)!, channel, { body: message.text, ...(message.choices ? { choices: message.choices } : {}) }, "bot", now);
+    if (message.media) last = queueAutomaticMessage(tx, chat0, channel, { body: "", media: message.media }, "bot", now, { deferChat: true }).message;
+    last = queueAutomaticMessage(tx, chat0, channel, { body: message.text, ...(message.choices ? { choices: message.choices } : {}) }, "bot", now, { deferChat: true }).message;
   }
+  if (last) recordAutomaticOnChat(tx, chatId, last, now);
   const outcome = turn.outcome;
   switch (outcome.type) {
     case "wait":
