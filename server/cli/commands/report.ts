@@ -4,7 +4,7 @@ import { buildReport, type ReportQuery } from "@/server/services/reports";
 import { cliDb } from "../context";
 import { parse, required, UsageError, type CliIo } from "../io";
 
-const USAGE = "charla report --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--time-zone ZONE] [--channel ID] [--agent ID] [--reason ID]";
+const USAGE = "charla report --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--time-zone ZONE] [--channel ID] [--agent ID] [--reason ID] [--team ID] [--business-hours]";
 
 const idOption = (value: string | undefined, name: string) => {
   if (value === undefined) return undefined;
@@ -19,7 +19,7 @@ const idOption = (value: string | undefined, name: string) => {
 export function reportCommand(args: string[], io: CliIo): void {
   const { values } = parse(
     args,
-    { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, "time-zone": { type: "string" }, channel: { type: "string" }, agent: { type: "string" }, reason: { type: "string" } },
+    { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, "time-zone": { type: "string" }, channel: { type: "string" }, agent: { type: "string" }, reason: { type: "string" }, team: { type: "string" }, "business-hours": { type: "boolean" } },
     USAGE,
   );
   required(values, ["from", "to"], USAGE);
@@ -39,6 +39,8 @@ export function reportCommand(args: string[], io: CliIo): void {
     channelId: idOption(values.channel, "channel"),
     agentId: idOption(values.agent, "agent"),
     closeReasonId: idOption(values.reason, "reason"),
+    teamId: idOption(values.team, "team"),
+    ...(values["business-hours"] ? { business: true } : {}),
   };
   const operator = { id: 0, role: "admin" as const, timeZone };
   if (format === "json") {
