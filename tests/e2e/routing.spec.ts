@@ -46,9 +46,13 @@ async function customerWrites(browser: Browser, channelId: number, name: string,
 }
 
 async function setAvailability(page: Page, value: "Available" | "Away"): Promise<void> {
-  await page.locator("#availability-select").selectOption({ label: value });
-  await page.getByTestId("availability").getByRole("button", { name: "Change" }).click();
-  await expect(page.locator("#availability-select")).toHaveValue(value.toLowerCase());
+  // Retried: chosen right after a navigation, before React hydrates the header, the select is reset to the
+  // page's value and the form posts the old one (seen in a full run, never alone).
+  await expect(async () => {
+    await page.locator("#availability-select").selectOption({ label: value });
+    await page.getByTestId("availability").getByRole("button", { name: "Change" }).click();
+    await expect(page.locator("#availability-select")).toHaveValue(value.toLowerCase(), { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 function teamCard(page: Page, name: string) {
