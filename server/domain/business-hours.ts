@@ -1,4 +1,5 @@
 import { badRequest } from "./errors";
+import { formatterFor } from "./time-zone";
 
 // A team's opening hours: a weekly schedule in one time zone (several intervals a day), and holidays
 // (local dates when it stays closed). Distribution waits outside them, and reports measure waits in
@@ -25,30 +26,10 @@ const DAY_MS = 86_400_000;
 /** How far ahead (and back) the searches below look; no real schedule needs more. */
 const MAX_DAYS = 3_700;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 export function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone || timeZone.length > 64) return false;
   try {
-    formatter(timeZone);
+    formatterFor(timeZone);
     return true;
   } catch {
     return false;
@@ -66,7 +47,7 @@ interface LocalParts {
 }
 
 function localParts(at: number, timeZone: string): LocalParts {
-  const parts = formatter(timeZone).formatToParts(new Date(at));
+  const parts = formatterFor(timeZone).formatToParts(new Date(at));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const y = get("year");
   const m = get("month");

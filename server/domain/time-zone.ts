@@ -6,7 +6,7 @@ import { badRequest } from "./errors";
 // most of its time here), so one is kept per zone; a name Intl refuses throws before it is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
