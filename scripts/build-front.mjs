@@ -10,10 +10,20 @@ export function frontServerFile(distDir = process.env.NEXT_DIST_DIR || ".next") 
   return path.join(root, distDir, "charla-server.mjs");
 }
 
+/** The front server's job thread (server/jobs/job-thread.ts), which it looks for beside itself. */
+export function jobThreadFile(distDir = process.env.NEXT_DIST_DIR || ".next") {
+  return path.join(root, distDir, "charla-jobs.mjs");
+}
+
 export async function buildFrontServer(distDir) {
+  await bundle("server/jobs/job-thread.ts", jobThreadFile(distDir));
+  await bundle("server/http/front/main.ts", frontServerFile(distDir));
+}
+
+async function bundle(entry, outfile) {
   await build({
-    entryPoints: [path.join(root, "server/http/front/main.ts")],
-    outfile: frontServerFile(distDir),
+    entryPoints: [path.join(root, entry)],
+    outfile,
     bundle: true,
     platform: "node",
     format: "esm",

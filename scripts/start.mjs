@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsCurrent, markBuilt, sourceHash } from "./build-state.mjs";
-import { buildFrontServer, frontServerFile } from "./build-front.mjs";
+import { buildFrontServer, frontServerFile, jobThreadFile } from "./build-front.mjs";
 import { serverNodeArgs } from "./server-args.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,8 +47,8 @@ if (!buildIsCurrent(root, hash)) {
   await buildFrontServer();
   markBuilt(root, hash);
 }
-// A build made before the front server existed has Next's half only.
-if (!fs.existsSync(frontServerFile())) await buildFrontServer();
+// A build made before the front server (or its job thread) existed has Next's half only.
+if (!fs.existsSync(frontServerFile()) || !fs.existsSync(jobThreadFile())) await buildFrontServer();
 if (buildOnly) process.exit(0);
 
 run([path.join(root, "bin", "charla.mjs"), "init"]);

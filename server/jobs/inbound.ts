@@ -53,8 +53,9 @@ export function startInboundFiling(db: Db, everyMs = 2_000): void {
 
 /**
  * In a worker of a cluster that does not file (server/http/front/cluster.ts): each kick goes to the one
- * worker that does, so deliveries are filed by one process only.
+ * worker that does, so deliveries are filed by one process only. In the one that files, each kick goes to
+ * its job thread (job-thread-host.ts); undefined files in this loop again.
  */
-export function delegateInboundFiling(kick: () => void): void {
+export function delegateInboundFiling(kick: (() => void) | undefined): void {
   state.delegate = kick;
 }
