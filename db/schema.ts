@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -478,6 +479,33 @@ export const responseWaits = sqliteTable(
   ],
 );
 
+/**
+ * The reports' rollups (migration 0019): per metric, agent (0 = everyone, -1 = nobody) and UTC day, a JSONB
+ * object counting the day's chats (or replies) by `bin * 100 + quarter hour of the UTC day`, so any viewer's
+ * local days and hours (every zone's offset is a multiple of 15 minutes) are whole quarters, and medians come
+ * from log-spaced bins. Kept by triggers on chat_metrics and response_waits through report_rollup_deltas.
+ * Layout and bins: server/domain/report-rollup.ts.
+ */
+export const reportRollup = sqliteTable(
+  "report_rollup",
+  {
+    metric: integer("metric").notNull(),
+    agentId: integer("agent_id").notNull(),
+    day: integer("day").notNull(),
+    h: blob("h").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.metric, t.agentId, t.day] })],
+);
+
+/** Never holds a row: an insert is a change to apply to report_rollup (its BEFORE INSERT trigger applies it and drops the row). */
+export const reportRollupDeltas = sqliteTable("report_rollup_deltas", {
+  metric: integer("metric").notNull(),
+  agentId: integer("agent_id").notNull(),
+  day: integer("day").notNull(),
+  k: integer("k").notNull(),
+  d: integer("d").notNull(),
+});
+
 export const distributionModes = ["manual", "round_robin", "balanced", "offer"] as const;
 
 /**
@@ -590,7 +618,11 @@ export const csatSurveys = sqliteTable(
     ratedAt: integer("rated_at"),
     comment: text("comment"),
   },
-  (t) => [index("csat_surveys_contact_asked_idx").on(t.contactId, t.askedAt)],
+  (t) => [
+    index("csat_surveys_contact_asked_idx").on(t.contactId, t.askedAt),
+    // The reports' latest comments: newest first, stopping at the few shown.
+    index("csat_surveys_commented_idx").on(t.ratedAt).where(sql`${t.comment} IS NOT NULL`),
+  ],
 );
 
 /**

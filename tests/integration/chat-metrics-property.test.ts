@@ -17,6 +17,7 @@ import { tempDb } from "../support/db";
 import { makeUser, T0 } from "../support/fixtures";
 import { inboundText } from "../support/inbound";
 import { keptMetrics, recomputedMetrics } from "../support/metrics";
+import { rebuiltRollup, rollupSnapshot } from "../support/rollup";
 import { copyWorld } from "../support/world";
 
 // Whatever happens to the chats, the figures the triggers keep equal a recomputation from the messages
@@ -60,12 +61,15 @@ describe("kept chat metrics equal a recomputation from the messages", () => {
           const carried = new Map<number, number | null>();
           const expected = ids.map((id) => recomputedMetrics(cell.db, id, carried));
           expect(ids.map((id) => keptMetrics(cell.db, id))).toEqual(expected);
+          // The reports' rollups the triggers kept equal the migration's backfill from the rows above.
+          expect(rollupSnapshot(cell.db)).toEqual(rebuiltRollup(cell.db));
           cell.db.$client.exec("DELETE FROM response_waits; DELETE FROM chat_metrics;");
           for (const statement of BACKFILL) cell.db.$client.exec(statement);
           // The backfill cannot know what a transfer handed over, so the carried wait is compared without it.
           const rebuilt = ids.map((id) => keptMetrics(cell.db, id));
           const noCarry = ids.map((id) => recomputedMetrics(cell.db, id, new Map<number, number | null>(ids.map((i) => [i, null]))));
           expect(rebuilt).toEqual(noCarry);
+          expect(rollupSnapshot(cell.db)).toEqual(rebuiltRollup(cell.db));
         } finally {
           cell.close();
         }
