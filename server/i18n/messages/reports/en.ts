@@ -26,7 +26,7 @@ export const en = {
   "reports.response.median": "Median response",
   "reports.resolution.median": "Median resolution",
   "reports.none": "—",
-  "reports.hint": "Times are wall-clock, from the chat's opening or the bot's hand-off (first response) or the contact's oldest unanswered message (response). Bot messages and private notes are not replies; transfers are not counted as closed.",
+  "reports.hint": "Times are wall-clock, from the chat's opening or the bot's hand-off (first response) or the contact's oldest unanswered message (response). Bot messages and private notes are not replies; transfers are not counted as closed. Above 2,000 chats with no channel, team or reason filter, medians and the 90th percentile come from counts in time bands 10% wide: within 5% of the exact figure (half a second below one second).",
   "reports.volume.title": "Chats opened per day",
   "reports.volume.desc": "Bars: chats opened each day; line: median first response of those chats.",
   "reports.day": "Day",
@@ -47,7 +47,7 @@ export const en = {
   "reports.time": "Times",
   "reports.time.wall": "Clock time",
   "reports.time.business": "Within opening hours",
-  "reports.time.note": "Times count only each team's opening hours (a chat without a team follows the default team), from the chat's opening or the bot's hand-off (first response) or the contact's oldest unanswered message (response). Bot messages and private notes are not replies; transfers are not counted as closed.",
+  "reports.time.note": "Times count only each team's opening hours (a chat without a team follows the default team), from the chat's opening or the bot's hand-off (first response) or the contact's oldest unanswered message (response). Bot messages and private notes are not replies; transfers are not counted as closed. Above 2,000 chats with no channel, team or reason filter, medians and the 90th percentile come from counts in time bands 10% wide: within 5% of the exact figure (half a second below one second).",
   ...csatEn,
 };
 export type ReportsMessages = Record<keyof typeof en, string>;

@@ -27,7 +27,7 @@ export const es: Messages = {
   "reports.response.median": "Mediana de respuesta",
   "reports.resolution.median": "Mediana de resolución",
   "reports.none": "—",
-  "reports.hint": "Tiempos de reloj, desde la apertura del chat o el traspaso del bot (primera respuesta) o el mensaje más antiguo sin responder del contacto (respuesta). Los mensajes del bot y las notas privadas no son respuestas; las transferencias no cuentan como cierres.",
+  "reports.hint": "Tiempos de reloj, desde la apertura del chat o el traspaso del bot (primera respuesta) o el mensaje más antiguo sin responder del contacto (respuesta). Los mensajes del bot y las notas privadas no son respuestas; las transferencias no cuentan como cierres. Con más de 2.000 chats y sin filtro de canal, equipo o motivo, las medianas y el percentil 90 salen de conteos en franjas de tiempo de un 10%: a menos de un 5% de la cifra exacta (medio segundo por debajo de un segundo).",
   "reports.volume.title": "Chats abiertos por día",
   "reports.volume.desc": "Barras: chats abiertos cada día; línea: mediana de primera respuesta de esos chats.",
   "reports.day": "Día",
@@ -48,6 +48,6 @@ export const es: Messages = {
   "reports.time": "Tiempos",
   "reports.time.wall": "Tiempo de reloj",
   "reports.time.business": "Dentro del horario de atención",
-  "reports.time.note": "Los tiempos cuentan solo el horario de atención de cada equipo (un chat sin equipo sigue al equipo predeterminado), desde la apertura del chat o el traspaso del bot (primera respuesta) o el mensaje más antiguo sin responder del contacto (respuesta). Los mensajes del bot y las notas privadas no son respuestas; las transferencias no cuentan como cierres.",
+  "reports.time.note": "Los tiempos cuentan solo el horario de atención de cada equipo (un chat sin equipo sigue al equipo predeterminado), desde la apertura del chat o el traspaso del bot (primera respuesta) o el mensaje más antiguo sin responder del contacto (respuesta). Los mensajes del bot y las notas privadas no son respuestas; las transferencias no cuentan como cierres. Con más de 2.000 chats y sin filtro de canal, equipo o motivo, las medianas y el percentil 90 salen de conteos en franjas de tiempo de un 10%: a menos de un 5% de la cifra exacta (medio segundo por debajo de un segundo).",
   ...csatEs,
 };

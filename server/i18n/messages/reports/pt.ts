@@ -27,7 +27,7 @@ export const pt: Messages = {
   "reports.response.median": "Mediana de resposta",
   "reports.resolution.median": "Mediana de resolução",
   "reports.none": "—",
-  "reports.hint": "Tempos de relógio, desde a abertura da conversa ou a passagem do bot (primeira resposta) ou a mensagem mais antiga sem resposta do contato (resposta). Mensagens do bot e notas privadas não são respostas; transferências não contam como encerramentos.",
+  "reports.hint": "Tempos de relógio, desde a abertura da conversa ou a passagem do bot (primeira resposta) ou a mensagem mais antiga sem resposta do contato (resposta). Mensagens do bot e notas privadas não são respostas; transferências não contam como encerramentos. Acima de 2.000 conversas e sem filtro de canal, equipe ou motivo, as medianas e o percentil 90 vêm de contagens em faixas de tempo de 10%: a menos de 5% do valor exato (meio segundo abaixo de um segundo).",
   "reports.volume.title": "Conversas abertas por dia",
   "reports.volume.desc": "Barras: conversas abertas a cada dia; linha: mediana da primeira resposta dessas conversas.",
   "reports.day": "Dia",
@@ -48,6 +48,6 @@ export const pt: Messages = {
   "reports.time": "Tempos",
   "reports.time.wall": "Tempo de relógio",
   "reports.time.business": "Dentro do horário de atendimento",
-  "reports.time.note": "Os tempos contam só o horário de atendimento de cada equipe (um chat sem equipe segue a equipe padrão), desde a abertura da conversa ou a passagem do bot (primeira resposta) ou a mensagem mais antiga sem resposta do contato (resposta). Mensagens do bot e notas privadas não são respostas; transferências não contam como encerramentos.",
+  "reports.time.note": "Os tempos contam só o horário de atendimento de cada equipe (um chat sem equipe segue a equipe padrão), desde a abertura da conversa ou a passagem do bot (primeira resposta) ou a mensagem mais antiga sem resposta do contato (resposta). Mensagens do bot e notas privadas não são respostas; transferências não contam como encerramentos. Acima de 2.000 conversas e sem filtro de canal, equipe ou motivo, as medianas e o percentil 90 vêm de contagens em faixas de tempo de 10%: a menos de 5% do valor exato (meio segundo abaixo de um segundo).",
   ...csatPt,
 };

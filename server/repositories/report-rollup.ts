@@ -1,0 +1,43 @@
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/client";
+import { EVERYONE, ROLLUP_METRIC, type RollupRow } from "@/server/domain/report-rollup";
+
+// Reads of report_rollup (migration 0019), along its primary key (metric, agent_id, day).
+
+const cache = new WeakMap<Database.Database, Statements>();
+interface Statements {
+  one: Database.Statement;
+  each: Database.Statement;
+}
+
+function statements(db: Db): Statements {
+  let s = cache.get(db.$client);
+  if (!s) {
+    const columns = "SELECT metric, agent_id AS agentId, day, json(h) AS h FROM report_rollup";
+    s = {
+      one: db.$client.prepare(`${columns} WHERE metric = ? AND agent_id = ? AND day BETWEEN ? AND ?`),
+      each: db.$client.prepare(`${columns} WHERE metric = ? AND agent_id > 0 AND day BETWEEN ? AND ?`),
+    };
+    cache.set(db.$client, s);
+  }
+  return s;
+}
+
+/**
+ * The rows of the page for `scope` (everyone or one agent): the opened detail of the UTC days `first`..`last`,
+ * the totals of the whole days `firstWhole`..`lastWhole`, and for everyone each agent's totals as well.
+ */
+export function rollupRows(db: Db, scope: number, business: boolean, days: { first: number; last: number; firstWhole: number; lastWhole: number }): RollupRow[] {
+  const M = ROLLUP_METRIC;
+  const s = statements(db);
+  const rows: RollupRow[] = [];
+  for (const m of business ? [M.opened, M.openedBusiness] : [M.opened]) rows.push(...(s.one.all(m, scope, days.first, days.last) as RollupRow[]));
+  if (days.firstWhole > days.lastWhole) return rows;
+  const totals = business ? [M.resolved, M.resolvedBusiness, M.csat, M.closeReason, M.wait, M.waitBusiness] : [M.resolved, M.csat, M.closeReason, M.wait];
+  for (const m of totals) rows.push(...(s.one.all(m, scope, days.firstWhole, days.lastWhole) as RollupRow[]));
+  if (scope === EVERYONE) {
+    const each = business ? [M.openedByAgent, M.openedByAgentBusiness, M.resolved, M.resolvedBusiness, M.csat] : [M.openedByAgent, M.resolved, M.csat];
+    for (const m of each) rows.push(...(s.each.all(m, days.firstWhole, days.lastWhole) as RollupRow[]));
+  }
+  return rows;
+}
