@@ -70,6 +70,49 @@ test.describe("without JavaScript", () => {
     await expect(form.getByLabel("Password")).toHaveValue("");
   });
 
+  test("a refused private note and a refused contact edit come back with what was typed", async ({ browser, request }) => {
+    const ana = await pageFor(browser, AGENT, { javaScriptEnabled: false });
+    await openNewChat(ana, request, "Nora Vidal", "Hola, ¿siguen abiertos?");
+    const note = `Cliente mayorista, revisar precios. ${"Detalle. ".repeat(450)}`;
+    expect(note.length).toBeGreaterThan(4000);
+    await ana.getByTestId("note-panel").locator("summary").click();
+    await ana.locator("#note-body").fill(note);
+    await ana.getByTestId("note-form").getByRole("button").click();
+    await expect(ana.getByTestId("flash-error")).toContainText("A note may hold up to");
+    await expect(ana.getByTestId("note-panel")).toHaveAttribute("open", "");
+    await expect(ana.locator("#note-body")).toHaveValue(note);
+
+    await ana.getByTestId("chat-pane").locator('a[href^="/contacts/"]').click();
+    await expect(ana).toHaveURL(/\/contacts\/\d+/);
+    const form = ana.getByTestId("contact-form");
+    await form.getByLabel("Notes about the contact").fill("Prefiere que le escriban por la tarde.");
+    await form.getByLabel("Phone").fill("+12");
+    await form.getByRole("button").click();
+    await expect(ana.getByTestId("flash-error")).toContainText("is not a phone number");
+    await expect(form.getByLabel("Phone")).toHaveValue("+12");
+    await expect(form.getByLabel("Notes about the contact")).toHaveValue("Prefiere que le escriban por la tarde.");
+    // Once saved, the kept text has served: the page shows what is stored.
+    await form.getByLabel("Phone").fill("");
+    await form.getByRole("button").click();
+    await expect(ana.getByTestId("flash-ok")).toBeVisible();
+    await ana.reload();
+    await expect(form.getByLabel("Notes about the contact")).toHaveValue("Prefiere que le escriban por la tarde.");
+    await expect(ana.getByTestId("flash-ok")).toHaveCount(0);
+  });
+
+  test("a refused bot import keeps the pasted JSON", async ({ browser }) => {
+    const admin = await pageFor(browser, ADMIN, { javaScriptEnabled: false });
+    await admin.goto("/admin/bot");
+    await admin.locator("#new-flow-name").fill(`Import kept ${RUN}`);
+    await admin.getByRole("button", { name: "Create flow" }).click();
+    await expect(admin).toHaveURL(/\/admin\/bot\/\d+/);
+    const pasted = '{"version": 1, "steps": [ this is not JSON';
+    await admin.locator("#import-json").fill(pasted);
+    await admin.getByRole("button", { name: "Import" }).click();
+    await expect(admin.getByTestId("admin-status")).toBeVisible();
+    await expect(admin.locator("#import-json")).toHaveValue(pasted);
+  });
+
   test("a quick reply sent from the list has its variables filled in by the server", async ({ browser, request }) => {
     test.slow(); // an administrator makes the quick replies first
     const prefix = await makeQuickReplies(await pageFor(browser, ADMIN, { javaScriptEnabled: false }));

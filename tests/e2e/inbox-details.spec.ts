@@ -32,6 +32,29 @@ test("the 'Sent' banner is not kept in the address: a reload does not show it ag
   await expect(ana.getByTestId("flash-ok")).toHaveCount(0);
 });
 
+test("without JavaScript, the 'Sent' banner shows once and never sits in the address", async ({ browser, request }) => {
+  const waId = uniquePhone();
+  const name = `Banner sin JS ${waId.slice(-4)}`;
+  await receiveWhatsAppText(request, { waId, name }, "Oi");
+  const ana = await pageFor(browser, AGENT, { javaScriptEnabled: false });
+  await ana.goto("/inbox?section=unassigned&status=open&order=desc");
+  await ana.getByTestId("chat-row").filter({ hasText: name }).click();
+  await ana.locator("#composer-body").fill("Olá, sem JavaScript!");
+  await ana.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(ana.getByTestId("flash-ok")).toBeVisible();
+  expect(ana.url()).not.toMatch(/[?&](ok|error)=/);
+  await expect(ana.getByTestId("message").filter({ hasText: "Olá, sem JavaScript!" })).toHaveCount(1);
+  // A reload, and a refusal after it, show only what is new.
+  await ana.reload();
+  await expect(ana.getByTestId("chat-pane")).toBeVisible();
+  await expect(ana.getByTestId("flash-ok")).toHaveCount(0);
+  await ana.locator("#composer-body").fill("x".repeat(4100));
+  await ana.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(ana.getByTestId("flash-error")).toBeVisible();
+  await expect(ana.getByTestId("flash-ok")).toHaveCount(0);
+  expect(ana.url()).not.toMatch(/[?&](ok|error)=/);
+});
+
 test("at phone width the list is reachable below the sections, one pane at a time, with no sideways scroll", async ({ browser, request }) => {
   const waId = uniquePhone();
   const name = `Phone ${waId.slice(-4)}`;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Translate } from "@/server/i18n/locale";
 import { adminSections, type AdminSectionId } from "./sections";
 import { readStatus, type StatusParams } from "./status";
+import { withCarriedOutcome } from "@/app/_lib/redirect-after-form";
 
 /** Every admin screen: the section menu, the page heading and the outcome of the last form. */
 export function AdminFrame(props: {
@@ -43,8 +44,8 @@ export function AdminFrame(props: {
   );
 }
 
-function StatusRegion({ t, params }: { t: Translate; params: StatusParams }) {
-  const status = readStatus(params);
+async function StatusRegion({ t, params }: { t: Translate; params: StatusParams }) {
+  const status = readStatus(await withCarriedOutcome(params));
   if (!status) return null;
   const message = status.key ? t(status.key) : status.text;
   // A word before the message says success or failure; the colour only repeats it.

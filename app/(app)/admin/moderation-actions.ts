@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requestLocale } from "@/server/i18n/request";
 import { systemClock } from "@/server/services/clock";
@@ -8,6 +7,7 @@ import { deleteChat, deleteMessage } from "@/server/services/deletion";
 import { checked, id, text } from "./form-data";
 import { adminUser, deny, failureTarget } from "./run-action";
 import { safeReturnTo, withStatus, type OkCode } from "./status";
+import { redirectAfterForm } from "@/app/_lib/redirect-after-form";
 
 // Deleting a message or a whole chat is an admin right used from the chat screen: the inbox renders
 // the forms (messageId or chatId, a `confirm` checkbox, and `returnTo`), these actions do the work.
@@ -15,7 +15,7 @@ import { safeReturnTo, withStatus, type OkCode } from "./status";
 async function moderate(form: FormData, ok: OkCode, run: (viewer: { id: number; role: "admin" | "agent" }, now: number) => void): Promise<never> {
   const back = safeReturnTo(text(form, "returnTo"), "/inbox");
   const viewer = await adminUser("deleteMessages");
-  if (!checked(form, "confirm")) redirect(withStatus(back, { formError: "confirm" }));
+  if (!checked(form, "confirm")) await redirectAfterForm(withStatus(back, { formError: "confirm" }));
   let target: string | null;
   try {
     run(viewer, systemClock());
@@ -24,7 +24,7 @@ async function moderate(form: FormData, ok: OkCode, run: (viewer: { id: number; 
     target = failureTarget(back, error, (await requestLocale(viewer.locale)).t);
   }
   if (target === null) return deny();
-  redirect(target);
+  return redirectAfterForm(target);
 }
 
 export async function deleteMessageAction(form: FormData): Promise<void> {

@@ -10,6 +10,7 @@ import type { Actor, PublicUser } from "@/server/services/users";
 import { forgetKeptForm, keepRefusedForm } from "@/app/_lib/kept-form";
 import { checked, FormInputError } from "./form-data";
 import { withStatus, type OkCode } from "./status";
+import { redirectAfterForm } from "@/app/_lib/redirect-after-form";
 
 export interface AdminContext {
   db: Db;
@@ -61,7 +62,7 @@ export function failureTarget(back: string, error: unknown, t: Translate): strin
  */
 export async function requireConfirmation(form: FormData, policy: Action, back: string): Promise<void> {
   await adminUser(policy);
-  if (!checked(form, "confirm")) redirect(withStatus(back, { formError: "confirm" }));
+  if (!checked(form, "confirm")) await redirectAfterForm(withStatus(back, { formError: "confirm" }));
 }
 
 /**
@@ -88,5 +89,5 @@ export async function runAdminAction(
   }
   // Outside the try: redirect() and forbidden() work by throwing.
   if (target === null) return deny();
-  redirect(target);
+  return redirectAfterForm(target);
 }

@@ -13,6 +13,7 @@ import { translateError } from "@/server/i18n/locale";
 import { requestLocale } from "@/server/i18n/request";
 import { safeReturnTo, withOutcome } from "@/app/_lib/form-redirect";
 import { forgetKeptForm, keepRefusedForm } from "@/app/_lib/kept-form";
+import { redirectAfterForm } from "@/app/_lib/redirect-after-form";
 
 // Every form in the inbox posts here, so the pages work without JavaScript. Each action calls the same
 // tRPC procedure the JSON API exposes; errors come back to the page as a message in the URL.
@@ -39,7 +40,7 @@ async function perform(formData: FormData, work: (api: Api) => Promise<unknown>,
   // What was typed comes back with the refusal (not for a refusal of who you are: nothing to retry there).
   if (error === undefined) await forgetKeptForm(formData, target);
   else if (!forbidden) await keepRefusedForm(formData, target);
-  redirect(withOutcome(target, error ? { error } : { ok }));
+  return redirectAfterForm(withOutcome(target, error ? { error } : { ok }));
 }
 
 const int = z.coerce.number().int().positive();

@@ -21,6 +21,7 @@ import { Shortcuts } from "./_components/shortcuts";
 import { SoftLinks } from "./_components/soft-links";
 import { inboxHref, parseInboxState } from "./url";
 import { TeamQueues } from "../_routing/team-queues";
+import { withCarriedOutcome } from "@/app/_lib/redirect-after-form";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -58,7 +59,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const raw = await searchParams;
+  const raw = await withCarriedOutcome(await searchParams);
   const state = parseInboxState(raw);
   const { locale, t } = await requestLocale(user.locale);
   const api = await serverApi();

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { withOutcome } from "@/app/_lib/form-redirect";
 import { forgetKeptForm, keepRefusedForm } from "@/app/_lib/kept-form";
 import { serverApi } from "@/server/api/caller";
+import { redirectAfterForm } from "@/app/_lib/redirect-after-form";
 
 async function run(form: FormData, work: () => Promise<unknown>): Promise<never> {
   let target = withOutcome("/profile", { ok: "ok" });
@@ -17,7 +18,7 @@ async function run(form: FormData, work: () => Promise<unknown>): Promise<never>
     target = withOutcome("/profile", { error: err.message });
     await keepRefusedForm(form, "/profile");
   }
-  redirect(target);
+  return redirectAfterForm(target);
 }
 
 export async function updateProfileAction(formData: FormData): Promise<void> {

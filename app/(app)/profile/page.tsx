@@ -3,6 +3,7 @@ import { requestLocale } from "@/server/i18n/request";
 import { KeepForm } from "@/app/_lib/keep-form";
 import { keptForm } from "@/app/_lib/kept-form";
 import { changePasswordAction, updateProfileAction } from "./actions";
+import { withCarriedOutcome } from "@/app/_lib/redirect-after-form";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 const button = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700";
@@ -10,7 +11,7 @@ const button = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:b
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   const { t } = await requestLocale(user.locale);
-  const params = await searchParams;
+  const params = await withCarriedOutcome(await searchParams);
   // The password form is never kept; this one comes back as submitted after a refusal.
   const kept = await keptForm("profile");
   const zones = Intl.supportedValuesOf("timeZone");

@@ -5,10 +5,10 @@ import { publicUrl } from "@/server/config/env";
 import { createChannel, editChannel } from "@/server/services/channels";
 import { checked, id, oneOf, text } from "../form-data";
 import { adminUser, runAdminAction } from "../run-action";
-import { redirect } from "next/navigation";
 import { withStatus } from "../status";
 import { channelFieldsFromForm } from "./form-fields";
 import { forgetNewSecrets, rememberNewSecrets } from "./new-secrets";
+import { redirectAfterForm } from "@/app/_lib/redirect-after-form";
 
 export async function createChannelAction(form: FormData): Promise<void> {
   const type = text(form, "type");
@@ -37,5 +37,5 @@ export async function editChannelAction(form: FormData): Promise<void> {
 export async function dismissSecretsAction(): Promise<void> {
   await adminUser("manageChannels");
   await forgetNewSecrets();
-  redirect(withStatus("/admin/channels", { ok: "secrets.dismissed" }));
+  await redirectAfterForm(withStatus("/admin/channels", { ok: "secrets.dismissed" }));
 }

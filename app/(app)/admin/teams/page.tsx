@@ -157,6 +157,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
     keptForm("team.create"),
     ...teams.flatMap((team) => [keptForm(`team.settings:${team.id}`), keptForm(`team.hours:${team.id}`)]),
   ]);
+  const capacities = await Promise.all(people.map(async (person) => ({ ...person, kept: await keptForm(`team.capacity:${person.id}`) })));
   return (
     <AdminFrame t={t} current="teams" title={t("teams.title")} params={await searchParams}>
       <p className="text-sm text-slate-700">{t("teams.intro")}</p>
@@ -206,12 +207,13 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
       <section aria-labelledby="agent-capacities" className={cardClass}>
         <h2 id="agent-capacities" className="mb-3 text-base font-semibold">{t("teams.capacities")}</h2>
         <ul className="space-y-2">
-          {people.map((person) => (
+          {capacities.map((person) => (
             <li key={person.id}>
               <form action={setCapacityAction} className="flex flex-wrap items-center gap-2">
+                <KeepForm id={person.kept.id} />
                 <input type="hidden" name="userId" value={person.id} />
                 <label htmlFor={`capacity-${person.id}`} className="min-w-64 text-sm">{t("teams.capacities.label", { name: person.name })}</label>
-                <input id={`capacity-${person.id}`} name="capacity" type="number" defaultValue={person.capacity ?? ""} className={`${smallInputClass} w-24`} />
+                <input id={`capacity-${person.id}`} name="capacity" type="number" defaultValue={person.kept.value("capacity") ?? person.capacity ?? ""} className={`${smallInputClass} w-24`} />
                 <button type="submit" className={secondaryButtonClass}>{t("teams.capacities.save")}<span className="sr-only"> {person.name}</span></button>
               </form>
             </li>

@@ -9,6 +9,7 @@ import { inboxHref } from "../../inbox/url";
 import { MessageItem, type MessageContext } from "../../inbox/_components/message-item";
 import { eraseContactAction } from "../../admin/erasure-actions";
 import { ContactForm } from "./contact-form";
+import { withCarriedOutcome } from "@/app/_lib/redirect-after-form";
 
 export default async function ContactPage({ params, searchParams }: { params: Promise<{ contactId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -21,7 +22,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
     throw err;
   });
   const [team, reasons] = await Promise.all([api.users.team(), api.closeReasons.list()]);
-  const outcome = await searchParams;
+  const outcome = await withCarriedOutcome(await searchParams);
   const names = new Map(team.map((u) => [u.id, u.name]));
   const reasonNames = new Map(reasons.map((r) => [r.id, r.label]));
   const ctx: MessageContext = {

@@ -20,6 +20,7 @@ import { ComposerArea } from "./composer-area";
 import { TemplateForms } from "./composer-extras";
 import { DeleteChatForm } from "./moderation-forms";
 import { NoteForm } from "./note-form";
+import { keptForm } from "@/app/_lib/kept-form";
 import { SeenWhileOpen } from "./seen-while-open";
 
 type Api = Awaited<ReturnType<typeof serverApi>>;
@@ -49,10 +50,11 @@ export interface ChatPaneProps {
   t: Translate;
 }
 
-export function ChatPane(props: ChatPaneProps) {
+export async function ChatPane(props: ChatPaneProps) {
   const { view, state, returnTo, now, user, team, reasons, templates, quickReplies, unread, paymentEnabled, currency, locale, t } = props;
   const { chat, earlier, contact, channel, assignee, messages, history } = view;
   const tz = user.timeZone;
+  const keptNote = await keptForm(`note:${chat.id}`);
   const names = new Map(team.map((u) => [u.id, u.name]));
   // The system's own reasons are shown in the reader's language; the company's are shown as written.
   const reasonNames = new Map(reasons.map((r) => [r.id, r.systemKey === "transferred" || r.systemKey === "inactivity" ? t(`reason.${r.systemKey}`) : r.label]));
@@ -183,6 +185,7 @@ export function ChatPane(props: ChatPaneProps) {
         action={addNoteAction}
         chatId={chat.id}
         returnTo={returnTo}
+        kept={{ id: keptNote.id, body: keptNote.value("body") }}
         team={team.filter((u) => u.active && u.id !== user.id).map((u) => ({ id: u.id, name: u.name }))}
         labels={{ title: t("note.title"), label: t("note.label"), hint: t("note.hint"), submit: t("note.submit"), suggestions: t("note.suggestions") }}
       />

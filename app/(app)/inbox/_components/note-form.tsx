@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
+import { KeepForm } from "@/app/_lib/keep-form";
 
 export interface NoteFormLabels {
   title: string;
@@ -32,11 +33,13 @@ export function NoteForm(props: {
   action: (formData: FormData) => Promise<void>;
   chatId: number;
   returnTo: string;
+  /** The form's KeepForm id, and what it held when the server refused it (then the panel opens with it). */
+  kept: { id: string; body: string | undefined };
   team: { id: number; name: string }[];
   labels: NoteFormLabels;
 }) {
-  const { action, chatId, returnTo, team, labels } = props;
-  const [text, setText] = useState("");
+  const { action, chatId, returnTo, kept, team, labels } = props;
+  const [text, setText] = useState(kept.body ?? "");
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
@@ -80,9 +83,10 @@ export function NoteForm(props: {
   };
 
   return (
-    <details className="border-t border-amber-200 bg-amber-50 px-3 py-2" data-testid="note-panel">
+    <details open={kept.body !== undefined || undefined} className="border-t border-amber-200 bg-amber-50 px-3 py-2" data-testid="note-panel">
       <summary className="cursor-pointer text-sm font-medium text-amber-900">🔒 {labels.title}</summary>
       <form action={action} className="relative mt-2 space-y-2" data-testid="note-form">
+        <KeepForm id={kept.id} />
         <input type="hidden" name="chatId" value={chatId} />
         <input type="hidden" name="returnTo" value={returnTo} />
         <label htmlFor="note-body" className="block text-sm text-amber-950">{labels.label}</label>

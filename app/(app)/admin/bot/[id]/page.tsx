@@ -12,6 +12,8 @@ import { requireAdmin } from "../../require-admin";
 import type { StatusParams } from "../../status";
 import { badgeClass, buttonClass, cardClass, labelClass, secondaryButtonClass, smallInputClass } from "../../styles";
 import { botAction } from "../actions";
+import { KeepForm } from "@/app/_lib/keep-form";
+import { keptForm, type KeptForm } from "@/app/_lib/kept-form";
 import { FlowDiagram } from "./diagram";
 import { StepFields } from "./step-fields";
 import { TryPane } from "./try-pane";
@@ -36,6 +38,11 @@ export default async function BotFlowEditor({ params, searchParams }: { params: 
   const said = conversation(query);
   const tried = tryDraft(db, user, flowId, said, { now: Date.now() });
   const stepIds = draft?.steps.map((s) => s.id) ?? [];
+  // Every form that takes typing comes back filled in after a refusal (app/_lib/kept-form.ts).
+  const keep = (form: string) => keptForm(`bot:${flowId}:${form}`);
+  const [keptSettings, keptImport, ...keptSteps] = await Promise.all([keep("settings"), keep("import"), ...stepIds.map((id) => keep(`step:${id}`)), ...STEP_KINDS.map((kind) => keep(`add:${kind}`))]);
+  const keptStep = new Map(stepIds.map((id, i) => [id, keptSteps[i]!]));
+  const keptAdd = new Map(STEP_KINDS.map((kind, i) => [kind, keptSteps[stepIds.length + i]!]));
   const hidden = (op: string, extra: Record<string, string> = {}) => (
     <>
       <input type="hidden" name="op" value={op} />
@@ -82,14 +89,15 @@ export default async function BotFlowEditor({ params, searchParams }: { params: 
                 </h3>
                 <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700">{summary(t, step)}</p>
                 <div className="mt-2 flex flex-wrap items-start gap-2">
-                  <details className="basis-full" data-testid={`edit-step-${step.id}`}>
+                  <details open={keptStep.get(step.id)!.held || undefined} className="basis-full" data-testid={`edit-step-${step.id}`}>
                     <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 underline">
                       {t("admin.common.edit")}
                       <span className="sr-only"> {step.id}</span>
                     </summary>
                     <form action={botAction} className="mt-2 grid gap-3">
+                      <KeepForm id={keptStep.get(step.id)!.id} />
                       {hidden("saveStep", { stepId: step.id, kind: step.kind })}
-                      <StepFields t={t} kind={step.kind} step={step} prefix={`s-${step.id}`} stepIds={stepIds} options={options} />
+                      <StepFields t={t} kind={step.kind} step={step} prefix={`s-${step.id}`} stepIds={stepIds} options={options} kept={keptStep.get(step.id)} />
                       <div>
                         <button type="submit" className={buttonClass}>
                           {t("bot.steps.save")}
@@ -125,12 +133,13 @@ export default async function BotFlowEditor({ params, searchParams }: { params: 
         <h2 id="add-step-title" className="mb-2 text-base font-semibold">{t("bot.add.step")}</h2>
         <div className="space-y-2">
           {STEP_KINDS.map((kind) => (
-            <details key={kind} data-testid={`add-${kind}`}>
+            <details key={kind} open={keptAdd.get(kind)!.held || undefined} data-testid={`add-${kind}`}>
               <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 underline">{t(`bot.kind.${kind}`)}</summary>
               <form action={botAction} className="mt-2 grid gap-3">
+                <KeepForm id={keptAdd.get(kind)!.id} />
                 {hidden("addStep", { kind })}
-                <TextField id={`new-${kind}-id`} name="newId" maxLength={40} label={t("bot.field.stepId")} hint={t("bot.hint.stepId")} />
-                <StepFields t={t} kind={kind} prefix={`new-${kind}`} stepIds={stepIds} options={options} />
+                <TextField id={`new-${kind}-id`} name="newId" maxLength={40} defaultValue={keptAdd.get(kind)!.value("newId")} label={t("bot.field.stepId")} hint={t("bot.hint.stepId")} />
+                <StepFields t={t} kind={kind} prefix={`new-${kind}`} stepIds={stepIds} options={options} kept={keptAdd.get(kind)} />
                 <div>
                   <button type="submit" className={buttonClass}>{t("bot.add.stepSubmit", { kind: t(`bot.kind.${kind}`) })}</button>
                 </div>
@@ -140,15 +149,16 @@ export default async function BotFlowEditor({ params, searchParams }: { params: 
         </div>
       </section>
 
-      {draft && <SettingsForm t={t} flowId={flowId} name={detail.flow.name} draft={draft} stepIds={stepIds} teams={options.teams} />}
+      {draft && <SettingsForm t={t} flowId={flowId} name={detail.flow.name} draft={draft} stepIds={stepIds} teams={options.teams} kept={keptSettings} />}
 
       <TryPane t={t} flowId={flowId} said={said} result={tried} />
 
       <section aria-labelledby="import-title" className={cardClass}>
         <h2 id="import-title" className="mb-2 text-base font-semibold">{t("bot.import.title")}</h2>
         <form action={botAction} className="grid gap-3">
+          <KeepForm id={keptImport.id} />
           {hidden("import")}
-          <TextAreaField id="import-json" name="json" required rows={6} label={t("bot.import.label")} hint={t("bot.import.hint")} />
+          <TextAreaField id="import-json" name="json" required rows={6} defaultValue={keptImport.value("json")} label={t("bot.import.label")} hint={t("bot.import.hint")} />
           <div>
             <button type="submit" className={buttonClass}>{t("bot.import.submit")}</button>
           </div>
@@ -200,47 +210,49 @@ function summary(t: Translate, step: Step): string {
   }
 }
 
-function SettingsForm({ t, flowId, name, draft, stepIds, teams }: { t: Translate; flowId: number; name: string; draft: Flow; stepIds: string[]; teams: Array<{ id: number; name: string }> }) {
+function SettingsForm({ t, flowId, name, draft, stepIds, teams, kept }: { t: Translate; flowId: number; name: string; draft: Flow; stepIds: string[]; teams: Array<{ id: number; name: string }>; kept: KeptForm }) {
+  const typed = (field: string, saved: string) => (kept.held ? kept.value(field) ?? saved : saved);
   return (
     <section aria-labelledby="settings-title" className={cardClass}>
       <h2 id="settings-title" className="mb-4 text-base font-semibold">{t("bot.settings.title")}</h2>
       <form action={botAction} className="grid gap-4 sm:grid-cols-2" data-testid="flow-settings">
+        <KeepForm id={kept.id} />
         <input type="hidden" name="op" value="settings" />
         <input type="hidden" name="flowId" value={flowId} />
-        <TextField id="flow-name" name="name" required maxLength={80} defaultValue={name} label={t("bot.field.name")} />
+        <TextField id="flow-name" name="name" required maxLength={80} defaultValue={typed("name", name)} label={t("bot.field.name")} />
         <div>
           <label htmlFor="flow-start" className={labelClass}>{t("bot.field.start")}</label>
-          <select id="flow-start" name="start" defaultValue={draft.start} className={`${smallInputClass} mt-1 block`}>
+          <select id="flow-start" name="start" defaultValue={typed("start", draft.start)} className={`${smallInputClass} mt-1 block`}>
             {stepIds.map((id) => (
               <option key={id} value={id}>{id}</option>
             ))}
           </select>
         </div>
-        <TextField id="flow-keywords" name="handoffKeywords" defaultValue={draft.handoffKeywords.join(", ")} label={t("bot.field.keywords")} hint={t("bot.hint.keywords")} />
-        <TextField id="flow-handoff-text" name="handoffText" defaultValue={draft.handoffText ?? ""} label={t("bot.field.handoffText")} />
+        <TextField id="flow-keywords" name="handoffKeywords" defaultValue={typed("handoffKeywords", draft.handoffKeywords.join(", "))} label={t("bot.field.keywords")} hint={t("bot.hint.keywords")} />
+        <TextField id="flow-handoff-text" name="handoffText" defaultValue={typed("handoffText", draft.handoffText ?? "")} label={t("bot.field.handoffText")} />
         <div>
           <label htmlFor="flow-team" className={labelClass}>{t("bot.field.team")}</label>
-          <select id="flow-team" name="teamId" defaultValue={draft.teamId ? String(draft.teamId) : ""} className={`${smallInputClass} mt-1 block`}>
+          <select id="flow-team" name="teamId" defaultValue={typed("teamId", draft.teamId ? String(draft.teamId) : "")} className={`${smallInputClass} mt-1 block`}>
             <option value="">{t("bot.field.defaultTeam")}</option>
             {teams.map((tm) => (
               <option key={tm.id} value={tm.id}>{tm.name}</option>
             ))}
           </select>
         </div>
-        <TextField id="flow-list-button" name="listButton" maxLength={20} defaultValue={draft.listButton ?? ""} label={t("bot.field.listButton")} />
-        <TextField id="flow-no-reply-minutes" name="noReplyMinutes" type="number" min={1} max={10080} defaultValue={String(draft.noReply.minutes)} label={t("bot.field.noReplyMinutes")} />
+        <TextField id="flow-list-button" name="listButton" maxLength={20} defaultValue={typed("listButton", draft.listButton ?? "")} label={t("bot.field.listButton")} />
+        <TextField id="flow-no-reply-minutes" name="noReplyMinutes" type="number" min={1} max={10080} defaultValue={typed("noReplyMinutes", String(draft.noReply.minutes))} label={t("bot.field.noReplyMinutes")} />
         <div>
           <label htmlFor="flow-no-reply-action" className={labelClass}>{t("bot.field.noReplyAction")}</label>
-          <select id="flow-no-reply-action" name="noReplyAction" defaultValue={draft.noReply.action} className={`${smallInputClass} mt-1 block`}>
+          <select id="flow-no-reply-action" name="noReplyAction" defaultValue={typed("noReplyAction", draft.noReply.action)} className={`${smallInputClass} mt-1 block`}>
             <option value="close">{t("bot.noReply.close")}</option>
             <option value="handoff">{t("bot.noReply.handoff")}</option>
           </select>
         </div>
-        <TextField id="flow-no-reply-text" name="noReplyText" defaultValue={draft.noReply.text ?? ""} label={t("bot.field.noReplyText")} className="sm:col-span-2" />
+        <TextField id="flow-no-reply-text" name="noReplyText" defaultValue={typed("noReplyText", draft.noReply.text ?? "")} label={t("bot.field.noReplyText")} className="sm:col-span-2" />
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-4" data-testid="flow-hours">
           <legend className={labelClass}>{t("bot.hours.title")}</legend>
           <p className="text-xs text-slate-600 sm:col-span-4">{t("bot.hours.hint")}</p>
-          <TextField id="flow-hours-tz" name="hoursTimeZone" defaultValue={draft.schedule?.timeZone ?? ""} placeholder="America/Sao_Paulo" label={t("bot.hours.timeZone")} className="sm:col-span-4" />
+          <TextField id="flow-hours-tz" name="hoursTimeZone" defaultValue={typed("hoursTimeZone", draft.schedule?.timeZone ?? "")} placeholder="America/Sao_Paulo" label={t("bot.hours.timeZone")} className="sm:col-span-4" />
           {(
             [
               ["weekday", 0],
@@ -249,8 +261,8 @@ function SettingsForm({ t, flowId, name, draft, stepIds, teams }: { t: Translate
             ] as const
           ).map(([day, index]) => (
             <div key={day} className="flex items-end gap-2 sm:col-span-4">
-              <TextField id={`flow-hours-${day}-start`} name={`${day}Start`} type="time" defaultValue={draft.schedule?.days[index]?.[0]?.start ?? ""} label={t(`bot.hours.${day}`)} />
-              <TextField id={`flow-hours-${day}-end`} name={`${day}End`} type="time" defaultValue={draft.schedule?.days[index]?.[0]?.end ?? ""} label={t("bot.hours.until")} />
+              <TextField id={`flow-hours-${day}-start`} name={`${day}Start`} type="time" defaultValue={typed(`${day}Start`, draft.schedule?.days[index]?.[0]?.start ?? "")} label={t(`bot.hours.${day}`)} />
+              <TextField id={`flow-hours-${day}-end`} name={`${day}End`} type="time" defaultValue={typed(`${day}End`, draft.schedule?.days[index]?.[0]?.end ?? "")} label={t("bot.hours.until")} />
             </div>
           ))}
         </fieldset>
