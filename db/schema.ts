@@ -480,11 +480,11 @@ export const responseWaits = sqliteTable(
 );
 
 /**
- * The reports' rollups (migration 0019): per metric, agent (0 = everyone, -1 = nobody) and UTC day, a JSONB
- * object counting the day's chats (or replies) by `bin * 100 + quarter hour of the UTC day`, so any viewer's
- * local days and hours (every zone's offset is a multiple of 15 minutes) are whole quarters, and medians come
- * from log-spaced bins. Kept by triggers on chat_metrics and response_waits through report_rollup_deltas.
- * Layout and bins: server/domain/report-rollup.ts.
+ * The reports' rollups (migrations 0019, 0020): per metric, agent (0 = everyone) and UTC day, a JSONB object
+ * counting the day's chats (or replies) by log-spaced bin, and for chats opened by quarter hour too, so any
+ * viewer's local days and hours (every zone's offset is a multiple of 15 minutes) are whole quarters. Kept by
+ * triggers on chat_metrics and response_waits through report_rollup_deltas. Layout and bins:
+ * server/domain/report-rollup.ts.
  */
 export const reportRollup = sqliteTable(
   "report_rollup",
