@@ -1,7 +1,8 @@
 // The reports' rollups (table report_rollup, migration 0019): what a row holds and how figures come out of
 // it. Pure: the repository hands over the rows, this folds them into the page's figures.
 //
-// A row is one metric's counts for one UTC day and one agent (0 = everyone, -1 = nobody), as a JSON object
+// A row is one metric's counts for one UTC day and one agent (0 = everyone; chats nobody holds have no agent
+// rows), as a JSON object
 // `{ "<key>": count }`. For chats opened (the daily volume, the heatmap, first responses per day) the key is
 // `bin * 100 + quarter`: the quarter hour of the UTC day the chat opened in (every time zone's offset, and
 // every change of offset, falls on a quarter hour, so a viewer's local days and hours are whole quarters in
@@ -40,7 +41,6 @@ export const ROLLUP_METRIC = {
 export const isDetail = (metric: number) => metric === ROLLUP_METRIC.opened || metric === ROLLUP_METRIC.openedBusiness;
 
 export const EVERYONE = 0;
-export const NOBODY = -1;
 
 const DAY_MS = 86_400_000;
 const QUARTER_MS = 900_000;
@@ -267,8 +267,8 @@ export function edgeRows(scope: number, edge: EdgeChats): RollupRow[] {
     if (!m) counts.set(key, (m = new Map()));
     m.set(sub, (m.get(sub) ?? 0) + 1);
   };
-  const agents = (id: number | null) => (scope === EVERYONE ? [EVERYONE, id ?? NOBODY] : [scope]);
-  if (scope === EVERYONE) for (const c of edge.opened) add(M.openedByAgent, c.assigneeId ?? NOBODY, binOf(c.firstResponseMs));
+  const agents = (id: number | null) => (scope !== EVERYONE ? [scope] : id === null ? [EVERYONE] : [EVERYONE, id]);
+  if (scope === EVERYONE) for (const c of edge.opened) if (c.assigneeId !== null) add(M.openedByAgent, c.assigneeId, binOf(c.firstResponseMs));
   for (const c of edge.closed) {
     for (const a of agents(c.assigneeId)) {
       add(M.closeReason, a, c.closeReasonId ?? 0);
