@@ -23,6 +23,7 @@ import { findUserById } from "@/server/repositories/users";
 import { loadVisibleChat } from "./chat-access";
 import type { ActionContext } from "./chat-actions";
 import { previewOf, writeDecision } from "./chat-records";
+import { clearUnread } from "@/server/repositories/unread";
 
 export type SendInput = OutboundContentInput & { replyToMessageId?: number };
 
@@ -98,7 +99,8 @@ function deliveryStart(channel: ChannelRow, content: OutboundContent): MessageRo
 
 /**
  * Replying answers the contact (pending clears). Replying to an unassigned chat also makes it the
- * replier's, so two agents never answer the same customer without knowing.
+ * replier's, so two agents never answer the same customer without knowing; and an assignee who replies has
+ * read what they answer, so nothing in the chat is unread any more.
  */
 function answerChat(tx: DbOrTx, chat: ChatRow, ctx: ActionContext, message: MessageRow): void {
   let current = chat;
@@ -110,6 +112,7 @@ function answerChat(tx: DbOrTx, chat: ChatRow, ctx: ActionContext, message: Mess
   }
   const updated = writeDecision(tx, current, recordOutbound(current, ctx.now), ctx.now);
   updateChat(tx, updated, { lastMessagePreview: previewOf(message) });
+  if (updated.assigneeId === ctx.viewer.id) clearUnread(tx, updated.id);
 }
 
 function contentToRecord(tx: DbOrTx, channel: ChannelRow, content: OutboundContent): { body: string | null; payload: Record<string, unknown> } {

@@ -211,6 +211,21 @@ describe("an agent's small things", () => {
       expect(again.list?.rows.find((r) => r.id === chatId)).toMatchObject({ unread: 1 });
     });
 
+    it("clear when the assignee replies, and when a reply makes the chat theirs", async () => {
+      const { chatId } = inbound("5511900000018", "Oi", 1);
+      inbound("5511900000018", "Tem alguém aí?", 2);
+      expect(findChat(db, chatId)!.unreadCount).toBe(2);
+      // Ana answers the unassigned chat without opening it first (a reply from the list or another tab).
+      await as(ana).chats.send({ chatId, content: { kind: "text", body: "Oi! Já vejo." } });
+      expect(findChat(db, chatId)!).toMatchObject({ assigneeId: ana.id, unreadCount: 0 });
+      expect(await as(ana).chats.opened({ chatId })).toEqual({ cleared: false, unread: 0, mentionsSeen: 0 });
+
+      inbound("5511900000018", "Obrigado", 3);
+      // An admin replying in Ana's chat has not made Ana read it.
+      await as(admin).chats.send({ chatId, content: { kind: "text", body: "Qualquer coisa, estamos aqui." } });
+      expect(findChat(db, chatId)!.unreadCount).toBe(1);
+    });
+
     it("follow a transfer: what the first agent had not opened, the new one has not either", async () => {
       const { chatId } = inbound("5511900000009", "Oi", 1);
       assignChatAction(db, { viewer: admin, now: at(2) }, chatId, ana.id);
