@@ -125,6 +125,9 @@ export function awayMessageDue(lastSentAt: number | null, now: number): boolean 
 }
 
 /** "0:42", "12:05": what is left of an offer, for the list. */
+/** Stands for offerTimeLeft's answer in a text the browser fills in each second (the offer's countdown). */
+export const TIME_LEFT_MARK = "\u2060left\u2060";
+
 export function offerTimeLeft(expiresAt: number, now: number): string {
   const seconds = Math.max(0, Math.ceil((expiresAt - now) / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;

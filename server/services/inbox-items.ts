@@ -3,7 +3,7 @@ import { formatDateTime, formatDuration } from "@/server/i18n/format";
 import { formatRowTime } from "@/server/i18n/row-time";
 import { previewParts } from "@/server/domain/message-preview";
 import type { InboxRow } from "@/server/repositories/inbox";
-import { offerTimeLeft } from "@/server/domain/routing";
+import { offerTimeLeft, TIME_LEFT_MARK } from "@/server/domain/routing";
 
 /**
  * One chat row as the list shows it, every text already translated and formatted for the viewer. The page
@@ -27,14 +27,21 @@ export interface ChatRowItem {
   mentioned: boolean;
   /** The bot holds the chat (issue 14): nobody needs to answer it yet. */
   withBot: boolean;
+  /**
+   * A pending offer (issue 13): `meta` with TIME_LEFT_MARK where the time left goes, and the deadline, so the
+   * browser counts down without asking the server every second. Null when nothing is offered.
+   */
+  countdown: { text: string; until: number } | null;
 }
 
-function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): string {
+function offerDeadline(row: InboxRow): number | null {
+  return row.offeredToName !== null && row.offerExpiresAt !== null && row.assigneeId === null ? row.offerExpiresAt : null;
+}
+
+function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate, left?: string): string {
   // Teams (issue 13): the chat's team, and a pending offer in place of "unassigned".
-  const offer =
-    row.offeredToName !== null && row.offerExpiresAt !== null && row.assigneeId === null
-      ? t("routing.offeredTo", { name: row.offeredToName, left: offerTimeLeft(row.offerExpiresAt, now) })
-      : null;
+  const until = offerDeadline(row);
+  const offer = until !== null ? t("routing.offeredTo", { name: row.offeredToName!, left: left ?? offerTimeLeft(until, now) }) : null;
   const who = [row.teamName, offer ?? row.assigneeName ?? t("inbox.row.unassigned")].filter(Boolean).join(" · ");
   if (row.status === "open" && row.awaitingReply && row.waitingSince !== null) {
     // "waiting 0 min" reads like a bug: under a minute is "just now".
@@ -70,5 +77,6 @@ export function chatRowItem(row: InboxRow, now: number, locale: Locale, timeZone
     unread: row.assigneeId !== null && row.status !== "closed" ? row.unreadCount : 0,
     mentioned: row.mentioned,
     withBot: row.withBot,
+    countdown: offerDeadline(row) === null ? null : { text: rowMeta(row, now, locale, timeZone, t, TIME_LEFT_MARK), until: offerDeadline(row)! },
   };
 }

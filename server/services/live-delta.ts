@@ -19,6 +19,7 @@ import { readSettings } from "@/server/repositories/settings";
 import { agentTeams, listSection, sectionCounts, type SectionCounts } from "./inbox";
 import { chatRowItem, type ChatRowItem } from "./inbox-items";
 import { changesSince, latestSeq } from "./live-feed";
+import { queueCounts, type QueueCount } from "./routing/overview";
 
 // The inbox's live updates: what one viewer's screen needs since the change sequence number it last
 // applied. Nothing (a 304) when nothing they see moved; otherwise only the parts that did — counters, the
@@ -57,13 +58,21 @@ export type DeltaAnswer =
       intervals: PollIntervals;
       /** Who may see what changed (a setting, a role, someone's name): render the page again. */
       refresh?: true;
-      counts?: SectionCounts & { fingerprint: string };
+      counts?: LiveCounts & { fingerprint: string };
       list?: ListDelta;
       chat?: { refresh: true } | { messages: MessageRow[]; attachments: AttachmentRow[] };
     };
 
-export function countsFingerprint(c: SectionCounts): string {
-  return `${c.sections.map((s) => `${s}:${c.pending[s] ?? 0}`).join(",")}|${c.total}|${c.remindersDue}|${c.mentions}`;
+/** The counters a viewer's inbox shows: the sections' and, for teams (issue 13), each queue's waiting chats and oldest. */
+export type LiveCounts = SectionCounts & { queues: QueueCount[] };
+
+export function countsFingerprint(c: LiveCounts): string {
+  const queues = c.queues.map((q) => `${q.teamId}:${q.waiting}:${q.oldestQueuedAt ?? ""}`).join(",");
+  return `${c.sections.map((s) => `${s}:${c.pending[s] ?? 0}`).join(",")}|${c.total}|${c.remindersDue}|${c.mentions}|${queues}`;
+}
+
+export function liveCounts(db: Db, viewer: Viewer): LiveCounts {
+  return { ...sectionCounts(db, viewer), queues: queueCounts(db, viewer) };
 }
 
 /** Hidden tabs poll less often, but still poll: the count in the tab title matters most in the background. */
@@ -118,7 +127,7 @@ export function liveDelta(db: Db, viewer: Viewer & { locale: Locale; timeZone: s
   if (changes === null) return { ...base, refresh: true };
   const answer: Extract<DeltaAnswer, { unchanged: false }> = { ...base };
 
-  const counts = sectionCounts(db, viewer);
+  const counts = liveCounts(db, viewer);
   const fingerprint = countsFingerprint(counts);
   if (fingerprint !== req.counts) answer.counts = { ...counts, fingerprint };
 

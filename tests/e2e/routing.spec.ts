@@ -136,6 +136,10 @@ test("teams distribute chats by balance within availability, offers move on, and
   await watcher.goto("/inbox?section=unassigned&status=open&order=desc");
   const row = watcher.getByTestId("chat-row").filter({ hasText: `Cliente C ${stamp}` });
   await expect(row).toContainText(`Offered to ${offeredFirst.name}`, { timeout: 20_000 });
+  // The time left counts down in the browser, from the offer's deadline, with no navigation.
+  const offerText = await row.getByTestId("row-meta").innerText();
+  await expect(row.getByTestId("row-meta")).not.toHaveText(offerText, { timeout: 5_000 });
+  await expect(row.getByTestId("row-meta")).toContainText(/\(0:[0-2]\d left\)/);
   // The offered agent sees it in the chat with Accept / Let it pass (not taken here).
   await expect(row).toContainText(`Offered to ${offeredNext}`, { timeout: 75_000 });
 
@@ -150,7 +154,14 @@ test("teams distribute chats by balance within availability, offers move on, and
   await teamCard(admin, TEAM).getByRole("button", { name: `Save hours ${TEAM}` }).click();
   await expect(admin.getByTestId("admin-status")).toContainText("Opening hours saved.");
   await expect(teamCard(admin, TEAM)).toContainText("Closed now");
+  // The queue view's count is a live counter: the night's chat joins it on the open inbox, without a navigation.
+  const teamId = (JSON.parse(charla("team", "list", "--json")) as Array<{ id: number; name: string }>).find((t) => t.name === TEAM)!.id;
+  await watcher.goto("/inbox?section=unassigned&status=open&order=desc");
+  const queue = watcher.getByTestId(`queue-count-${teamId}`);
+  const waiting = Number(await queue.getAttribute("data-waiting"));
   const night = await customerWrites(browser, channel.id, `Cliente D ${stamp}`, "¿Siguen abiertos?");
+  await expect(queue).toHaveAttribute("data-waiting", String(waiting + 1), { timeout: 20_000 });
+  await expect(queue).toContainText(`${TEAM}: ${waiting + 1} waiting`);
   await expect(night.getByText("Volvemos mañana a las 9.")).toBeVisible({ timeout: 15_000 });
   await night.locator("#chat-text").fill("¿Hola?");
   await night.getByRole("button", { name: "Send" }).click();

@@ -5,9 +5,9 @@ import { isDomainError } from "@/server/domain/errors";
 import { translator, type Locale } from "@/server/i18n/locale";
 import type { ListOrder, ListStatus } from "@/server/repositories/inbox";
 import { chatView } from "@/server/services/chat-view";
-import { listSection, sectionCounts } from "@/server/services/inbox";
+import { listSection } from "@/server/services/inbox";
 import { chatRowItem } from "@/server/services/inbox-items";
-import { countsFingerprint, currentSeq, liveDelta, type DeltaAnswer, type DeltaRequest } from "@/server/services/live-delta";
+import { countsFingerprint, currentSeq, liveCounts, liveDelta, type DeltaAnswer, type DeltaRequest } from "@/server/services/live-delta";
 import type { PublicUser } from "@/server/services/users";
 
 // An open inbox tab as the live updates see it: rendered the way the page renders it, polled and patched
@@ -42,7 +42,7 @@ const viewerOf = (screen: Screen) => ({ ...screen.user, locale: screen.locale })
 /** A page render: the sequence number first, then everything it shows. */
 export function renderScreen(db: Db, screen: Screen, now: number): Rendered {
   const seq = currentSeq(db);
-  const counts = sectionCounts(db, screen.user);
+  const counts = liveCounts(db, screen.user);
   let list: ListView | null = screen.list;
   if (list && !counts.sections.includes(list.section)) list = { ...list, section: "mine" };
   let listState: LiveState["list"] = null;

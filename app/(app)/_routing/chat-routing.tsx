@@ -1,9 +1,10 @@
 import { getDb } from "@/db/client";
-import { offerTimeLeft } from "@/server/domain/routing";
+import { offerTimeLeft, TIME_LEFT_MARK } from "@/server/domain/routing";
 import type { Viewer } from "@/server/domain/types";
 import type { Translate } from "@/server/i18n/locale";
 import { chatRoutingView } from "@/server/services/routing/overview";
 import { acceptOfferAction, assignTeamAction, declineOfferAction } from "./actions";
+import { OfferCountdown } from "./offer-countdown";
 
 /**
  * Under the chat's header (issue 13): its team; a pending offer ("offered to you (0:42 left)" with Accept and
@@ -22,7 +23,7 @@ export function ChatRouting({ chat, viewer, returnTo, now, t }: { chat: { id: nu
       {team && <span data-testid="chat-team" className="text-slate-700">{t("routing.team", { name: team.name })}</span>}
       {offer && offer.userId === viewer.id && (
         <span role="status" className="flex items-center gap-2 rounded bg-amber-50 px-2 py-0.5 text-amber-900" data-testid="offer-mine">
-          {t("routing.offeredToYou", { left: offerTimeLeft(offer.expiresAt, now) })}
+          <OfferCountdown text={t("routing.offeredToYou", { left: TIME_LEFT_MARK })} until={offer.expiresAt} initial={t("routing.offeredToYou", { left: offerTimeLeft(offer.expiresAt, now) })} />
           <form action={acceptOfferAction}>
             {hidden}
             <button type="submit" className="rounded bg-brand-700 px-2 py-0.5 font-medium text-white">{t("routing.accept")}</button>
@@ -34,7 +35,9 @@ export function ChatRouting({ chat, viewer, returnTo, now, t }: { chat: { id: nu
         </span>
       )}
       {offer && offer.userId !== viewer.id && (
-        <span data-testid="offer-other" className="text-amber-900">{t("routing.offeredTo", { name: offer.name, left: offerTimeLeft(offer.expiresAt, now) })}</span>
+        <span data-testid="offer-other" className="text-amber-900">
+          <OfferCountdown text={t("routing.offeredTo", { name: offer.name, left: TIME_LEFT_MARK })} until={offer.expiresAt} initial={t("routing.offeredTo", { name: offer.name, left: offerTimeLeft(offer.expiresAt, now) })} />
+        </span>
       )}
       {chat.status !== "closed" && teams.length > 0 && (
         <form action={assignTeamAction} className="ml-auto flex items-center gap-1">

@@ -1,14 +1,16 @@
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/server/domain/types";
-import { formatDuration } from "@/server/i18n/format";
 import type { Locale, Translate } from "@/server/i18n/locale";
 import { teamsOverview } from "@/server/services/routing/overview";
 import { inboxHref, type InboxState } from "../inbox/url";
+import { COUNT_MARK, TIME_MARK } from "./live-marks";
+import { LiveQueue } from "./live-queue";
 
 /**
  * The queue view (issue 13): each of the viewer's teams (every team for administrators) with how many chats
  * wait unassigned and how long the oldest has waited, whether it is open now; each links to that queue
- * (Unassigned filtered by the team). Plain links: it works without JavaScript.
+ * (Unassigned filtered by the team). Plain links: it works without JavaScript. The figures are live counters
+ * (LiveQueue): rendered here from the same read as the page's live state.
  */
 export function TeamQueues({ state, viewer, now, locale, t }: { state: InboxState; viewer: Viewer; now: number; locale: Locale; t: Translate }) {
   const teams = teamsOverview(getDb(), viewer, now);
@@ -25,11 +27,14 @@ export function TeamQueues({ state, viewer, now, locale, t }: { state: InboxStat
               className={`block rounded-md px-2 py-1 ${state.team === team.id ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
               data-testid={`queue-${team.id}`}
             >
-              <span>{t("routing.queue.row", { name: team.name, count: team.waiting })}</span>
-              <span className="block text-xs text-slate-600">
-                {team.openNow ? t("routing.queue.open") : t("routing.queue.closed")}
-                {team.oldestQueuedAt !== null && ` · ${t("routing.queue.oldest", { time: formatDuration(Math.max(0, now - team.oldestQueuedAt), locale) })}`}
-              </span>
+              <LiveQueue
+                teamId={team.id}
+                row={t("routing.queue.row", { name: team.name, count: COUNT_MARK })}
+                state={team.openNow ? t("routing.queue.open") : t("routing.queue.closed")}
+                oldest={t("routing.queue.oldest", { time: TIME_MARK })}
+                locale={locale}
+                serverNow={now}
+              />
             </a>
           </li>
         ))}

@@ -12,6 +12,8 @@ import { LiveInbox } from "./_live/live-inbox";
 import { LiveTitle } from "./_live/live-counts";
 import type { LiveState } from "./_live/live-state";
 import { countsFingerprint, pollIntervals } from "@/server/services/live-delta";
+import { queueCounts } from "@/server/services/routing/overview";
+import { getDb } from "@/db/client";
 import { chatRowItem } from "@/server/services/inbox-items";
 import { replyWindow } from "@/server/domain";
 import { SearchResults } from "./_components/search-results";
@@ -85,9 +87,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
       : null;
   const returnTo = inboxHref(state);
   const liveChat = chat && typeof chat !== "string" ? chat : null;
+  // The queue view's figures are live counters too (issue 13); TeamQueues renders the same ones first.
+  const queues = queueCounts(getDb(), user);
   const initial: LiveState = {
     seq: counts.seq,
-    counts: { sections: counts.sections, pending: counts.pending, total: counts.total, remindersDue: counts.remindersDue, mentions: counts.mentions, fingerprint: countsFingerprint(counts) },
+    counts: { sections: counts.sections, pending: counts.pending, total: counts.total, remindersDue: counts.remindersDue, mentions: counts.mentions, queues, fingerprint: countsFingerprint({ ...counts, queues }) },
     list: page ? { ids: page.rows.map((r) => r.id), rows: Object.fromEntries(page.rows.map((r) => [r.id, chatRowItem(r, now, locale, user.timeZone, t)])), nextCursor: page.nextCursor } : null,
     chat: liveChat ? { id: liveChat.chat.id, messages: liveChat.messages, attachments: liveChat.attachments } : null,
   };

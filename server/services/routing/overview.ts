@@ -72,6 +72,22 @@ export function teamsOverview(db: DbOrTx, viewer: Viewer, now: number): TeamView
     });
 }
 
+/** A queue's live figures: what the inbox's queue view shows and live updates carry (live-delta.ts). */
+export interface QueueCount {
+  teamId: number;
+  waiting: number;
+  oldestQueuedAt: number | null;
+}
+
+/** The non-empty queues of the viewer's teams (every team for administrators); a team not listed has none waiting. */
+export function queueCounts(db: DbOrTx, viewer: Viewer): QueueCount[] {
+  const mine = viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
+  return queueSummaries(db)
+    .filter((q) => !mine || mine.has(q.teamId))
+    .map((q) => ({ teamId: q.teamId, waiting: q.waiting, oldestQueuedAt: q.oldestQueuedAt }))
+    .sort((a, b) => a.teamId - b.teamId);
+}
+
 export interface MyRouting {
   chosen: Availability;
   availability: Availability;

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ChatRowItem } from "@/server/services/inbox-items";
+import { OfferCountdown } from "../../_routing/offer-countdown";
 import { ChannelIcon } from "./channel-icon";
 
 /**
@@ -47,7 +48,7 @@ export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { hre
               {row.pending && <span data-testid="pending-mark" className="badge-pending">{labels.pending}</span>}
               {row.due && <span className="badge-due">{labels.due}</span>}
               {row.withBot && <span data-testid="bot-mark" className="badge-bot">{labels.withBot}</span>}
-              <span className="min-w-0 truncate">{row.meta}</span>
+              <span className="min-w-0 truncate" data-testid="row-meta">{row.countdown ? <OfferCountdown text={row.countdown.text} until={row.countdown.until} initial={row.meta} /> : row.meta}</span>
             </span>
           </a>
           {/* The row's action menu: opens the chat with its Close / Schedule / Assign panel expanded. */}

@@ -1,5 +1,4 @@
-import type { DeltaAnswer, ListDelta } from "@/server/services/live-delta";
-import type { SectionCounts } from "@/server/services/inbox";
+import type { DeltaAnswer, ListDelta, LiveCounts } from "@/server/services/live-delta";
 import type { ChatRowItem } from "@/server/services/inbox-items";
 import type { AttachmentRow, MessageRow } from "@/server/repositories/messages";
 
@@ -9,7 +8,7 @@ import type { AttachmentRow, MessageRow } from "@/server/repositories/messages";
 export interface LiveState {
   /** The newest change this state reflects. */
   seq: number;
-  counts: SectionCounts & { fingerprint: string };
+  counts: LiveCounts & { fingerprint: string };
   /** The list beside the chat, absent while searching. */
   list: { ids: number[]; rows: Record<number, ChatRowItem>; nextCursor: string | null } | null;
   /** The open chat's messages, in id order, and their attachments. */
