@@ -3,19 +3,15 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/client";
 import { delegateInboundFiling, fileInboundSoon } from "./inbound";
 import { kickDispatcher, kickMediaDownloads } from "./kick";
-import { leavePeriodicJobsToThread, startPeriodicJobs } from "./periodic";
 
-// The production server's job thread (job-thread.ts, bundled beside the front server by
+// The production server's filing thread (job-thread.ts, bundled beside the front server by
 // scripts/build-front.mjs). Filing a batch of webhooks holds the event loop for up to 8 ms at a time, and
-// a burst of them back to back; the lifecycle and routing sweeps longer. On the server's own thread that
-// time is added to the polls, webhooks and page renders waiting behind it; in a thread with its own
-// database connection it runs on the other core. A thread that dies is replaced; until then, and when
-// the bundle has no thread (an older build), the server files in its own loop as before.
-
-export interface JobThreadData {
-  /** Whether the thread runs the lifecycle and routing sweeps too (CHARLA_JOBS=on). */
-  periodic: boolean;
-}
+// a burst of them back to back; on the server's own thread that time is added to the polls, webhooks and
+// page renders waiting behind it; in a thread with its own database connection it runs on the other core.
+// A thread that dies is replaced; until then, and when the bundle has no thread (an older build), the
+// server files in its own loop as before. The periodic jobs (reminders, inactivity, routing sweeps) stay
+// in the server's loop: they run many short transactions back to back, which from another connection
+// would keep the server's own writes waiting for the lock.
 
 /** What the thread posts: ready to file, or a job of the server's to wake. */
 export type JobThreadMessage = "ready" | "dispatcher" | "media";
@@ -25,26 +21,22 @@ const RESTART_DELAY_MS = 1_000;
 const HEAP_MB = 96;
 
 /**
- * Claims the periodic sweeps for the thread (call before Next starts, which runs server-start.ts), and
- * returns the function that starts it (call once migrations and bootstrap are done). Null when `file` is
- * missing: everything then runs in the server's loop.
+ * Starts the thread filing for this process (call once migrations and bootstrap are done: Next's start
+ * does them). Null when `file` is missing: filing then runs in the server's loop.
  */
-export function prepareJobThread(file: string, periodic: boolean): ((db: Db) => JobThread) | null {
+export function startJobThread(file: string, db: Db): JobThread | null {
   if (!fs.existsSync(file)) return null;
-  leavePeriodicJobsToThread(periodic);
-  return (db) => {
-    const thread: JobThread = {
-      stopping: false,
-      worker: null,
-      stop: async () => {
-        thread.stopping = true;
-        delegateInboundFiling(undefined);
-        await thread.worker?.terminate();
-      },
-    };
-    start(thread, db, file, periodic);
-    return thread;
+  const thread: JobThread = {
+    stopping: false,
+    worker: null,
+    stop: async () => {
+      thread.stopping = true;
+      delegateInboundFiling(undefined);
+      await thread.worker?.terminate();
+    },
   };
+  start(thread, db, file);
+  return thread;
 }
 
 export interface JobThread {
@@ -54,9 +46,9 @@ export interface JobThread {
   stop: () => Promise<void>;
 }
 
-function start(thread: JobThread, db: Db, file: string, periodic: boolean): void {
+function start(thread: JobThread, db: Db, file: string): void {
   let ready = false;
-  const worker = (thread.worker = new Worker(file, { workerData: { periodic } satisfies JobThreadData, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } }));
+  const worker = (thread.worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } }));
   worker.on("message", (msg: JobThreadMessage) => {
     if (msg === "ready") {
       ready = true;
@@ -72,11 +64,10 @@ function start(thread: JobThread, db: Db, file: string, periodic: boolean): void
     fileInboundSoon(db);
     if (!ready) {
       // It could not start (a broken bundle): starting it again would fail the same way.
-      console.error(`[jobs] the job thread could not start (exit ${code}); its work runs in the server's loop`);
-      if (periodic) startPeriodicJobs(db);
+      console.error(`[jobs] the job thread could not start (exit ${code}); filing runs in the server's loop`);
       return;
     }
     console.error(`[jobs] the job thread exited (code ${code}); starting another`);
-    setTimeout(() => thread.stopping || start(thread, db, file, periodic), RESTART_DELAY_MS).unref();
+    setTimeout(() => thread.stopping || start(thread, db, file), RESTART_DELAY_MS).unref();
   });
 }

@@ -6,10 +6,27 @@ import { fileAllDueInbound } from "@/server/services/inbound-queue";
 import { startDispatcher } from "./dispatcher";
 import { startInboundFiling } from "./inbound";
 import { kickMediaDownloads } from "./kick";
+import { runLifecycleJobs } from "./lifecycle";
 import { startMediaDownloads } from "./media";
-import { periodicJobsInThread, startPeriodicJobs } from "./periodic";
+import { runRoutingJobs } from "./routing";
 
 const globalForJobs = globalThis as unknown as { charlaStarted?: boolean };
+const LIFECYCLE_EVERY_MS = 30_000;
+/** Offers last from 30 s: their expiry is checked often enough to keep the promised time. */
+const ROUTING_EVERY_MS = 5_000;
+
+function every(ms: number, name: string, job: () => void): void {
+  const tick = () => {
+    try {
+      job();
+    } catch (err) {
+      // A failing job must not stop the server or the next tick.
+      console.error(`[jobs] ${name} failed:`, err);
+    }
+  };
+  setInterval(tick, ms).unref();
+  setTimeout(tick, 1_000).unref();
+}
 
 export async function startServer(): Promise<void> {
   if (globalForJobs.charlaStarted) return;
@@ -33,8 +50,8 @@ export async function startServer(): Promise<void> {
   startInboundFiling(db);
   if (e.CHARLA_JOBS === "on") {
     if (backlog.pendingMedia) kickMediaDownloads();
-    // The front server's job thread runs them when it has one (job-thread-host.ts).
-    if (!periodicJobsInThread()) startPeriodicJobs(db);
+    every(LIFECYCLE_EVERY_MS, "lifecycle", () => runLifecycleJobs(db, Date.now()));
+    every(ROUTING_EVERY_MS, "routing", () => runRoutingJobs(db, Date.now()));
     startDispatcher(db);
     startMediaDownloads(db);
   }

@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
 import { fileInboundSoon } from "@/server/jobs/inbound";
-import { prepareJobThread, type JobThread } from "@/server/jobs/job-thread-host";
+import { startJobThread, type JobThread } from "@/server/jobs/job-thread-host";
 import { registerKick } from "@/server/jobs/kick";
-import { leavePeriodicJobsToThread } from "@/server/jobs/periodic";
 import { listChannels } from "@/server/repositories/channels";
 import { acceptInbound } from "@/server/services/inbound-queue";
 import { changesSince, latestSeq } from "@/server/services/live-feed";
@@ -44,7 +44,6 @@ describe("job thread", () => {
   afterEach(async () => {
     await thread?.stop();
     thread = null;
-    leavePeriodicJobsToThread(false);
     registerKick("media", undefined);
   });
   afterAll(() => fs.rmSync(path.join(ROOT, DIST), { recursive: true, force: true }));
@@ -52,7 +51,7 @@ describe("job thread", () => {
   it("files what was accepted before it started, and each kicked delivery, while the server's loop is held", async () => {
     whatsappChannel(t.current.db);
     accept("first");
-    thread = prepareJobThread(file, false)!(t.current.db);
+    thread = startJobThread(file, t.current.db);
     expect(spinUntil(() => count("messages") === 1)).toBe(true);
     expect(count("inbound_queue")).toBe(0);
 
@@ -75,7 +74,7 @@ describe("job thread", () => {
     whatsappChannel(t.current.db);
     let woken = 0;
     registerKick("media", () => (woken += 1));
-    thread = prepareJobThread(file, false)!(t.current.db);
+    thread = startJobThread(file, t.current.db);
     await new Promise((resolve) => setTimeout(resolve, 200));
     accept("a photo", { kind: "image", media: [{ providerMediaId: "media-1", mimeType: "image/jpeg" }] });
     fileInboundSoon(t.current.db);
@@ -85,7 +84,37 @@ describe("job thread", () => {
     expect(woken).toBeGreaterThan(0);
   });
 
+  it("leaves the write lock free between batches: the server's own writes get it while a backlog is filed", async () => {
+    whatsappChannel(t.current.db);
+    const channel = listChannels(t.current.db)[0]!;
+    t.current.db.$client.transaction(() => {
+      for (let i = 0; i < 4_000; i++) acceptInbound(t.current.db, [{ channel, event: inboundText(`55119${String(i % 500).padStart(8, "0")}`, `backlog ${i}`, T) }], T);
+    })();
+    // Another connection of the server's, as the front server's and Next's are, waiting at most 1 s for the lock.
+    const server = openDatabase(t.current.file, { migrate: false });
+    server.$client.pragma("busy_timeout = 1000");
+    try {
+      thread = startJobThread(file, t.current.db);
+      let accepted = 0;
+      let refused = 0;
+      while (count("inbound_queue") > 0 && accepted + refused < 1_000) {
+        try {
+          acceptInbound(server, [{ channel, event: inboundText("5511900000002", `during ${accepted}`, T) }], T);
+          accepted += 1;
+        } catch (err) {
+          if ((err as { code?: string }).code !== "SQLITE_BUSY") throw err;
+          refused += 1;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(refused).toBe(0);
+      expect(accepted).toBeGreaterThan(10);
+    } finally {
+      server.$client.close();
+    }
+  }, 60_000);
+
   it("without its bundle there is no thread, and the server files in its own loop", () => {
-    expect(prepareJobThread(path.join(ROOT, DIST, "missing.mjs"), true)).toBeNull();
+    expect(startJobThread(path.join(ROOT, DIST, "missing.mjs"), t.current.db)).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { databaseFile, openDatabase } from "@/db/client";
-import { env } from "@/server/config/env";
 import { delegateInboundFiling, fileInboundSoon } from "@/server/jobs/inbound";
-import { prepareJobThread } from "@/server/jobs/job-thread-host";
+import { startJobThread } from "@/server/jobs/job-thread-host";
 import { kickDispatcher, kickMediaDownloads, registerKick } from "@/server/jobs/kick";
 import { isRelay, type Relay, type WorkerRole } from "./cluster";
 import { answerFront, isFrontRoute } from "./routes";
@@ -44,10 +43,6 @@ export async function serve(role: WorkerRole | null): Promise<void> {
   const hostname = process.env.HOST || "0.0.0.0";
   const dir = process.env.CHARLA_ROOT || process.cwd();
 
-  // Filing and the periodic sweeps run in a thread of the process that does them (job-thread-host.ts);
-  // claimed before Next starts them in this loop. The thread is bundled beside this file.
-  const startJobThread = role === "peer" ? null : prepareJobThread(fileURLToPath(new URL("./charla-jobs.mjs", import.meta.url)), env().CHARLA_JOBS === "on");
-
   // Loaded here, not at the top: a cluster's primary process never needs Next.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir, hostname, port });
@@ -58,7 +53,8 @@ export async function serve(role: WorkerRole | null): Promise<void> {
   // one thread), and the poll's change counter sees Next's writes through SQLite's data_version.
   const db = openDatabase(databaseFile());
   relayTo(role, db);
-  startJobThread?.(db);
+  // The process that files does it in a thread (job-thread-host.ts), bundled beside this file.
+  if (role !== "peer") startJobThread(fileURLToPath(new URL("./charla-jobs.mjs", import.meta.url)), db);
 
   const server = http.createServer((req, res) => {
     if (!isFrontRoute(req)) {
