@@ -2,11 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/client";
 
-// The reports' rollups (migration 0019, triggers as of 0020) as plain data, and the same rebuilt from scratch by the migration's
+// The reports' rollups (migration 0019, triggers as of 0021) as plain data, and the same rebuilt from scratch by the migration's
 // backfill, for comparing what the triggers kept with a recomputation.
 
 const BACKFILL = fs
-  .readFileSync(path.join(process.cwd(), "db/migrations/0020_report_rollups_lighter.sql"), "utf8")
+  .readFileSync(path.join(process.cwd(), "db/migrations/0021_report_rollups_by_month.sql"), "utf8")
   .split("--> statement-breakpoint")
   .filter((part) => part.includes("INSERT INTO report_rollup (metric") && !part.includes("CREATE TRIGGER"));
 
