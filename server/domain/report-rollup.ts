@@ -8,7 +8,8 @@
 // every change of offset, falls on a quarter hour, so a viewer's local days and hours are whole quarters in
 // any zone). The other metrics are only summed over the range, so their key is the bin (or the rating, or the
 // close reason) alone, and the range's first and last UTC days, when the range covers them only in part,
-// are read from the chats themselves (the service's edges). Business time is kept as a correction to
+// are read from the chats themselves (the service's edges). Totals are kept per UTC month as well (metric + 100,
+// `day` the month's first day): a year reads a dozen month rows and the days around them. Business time is kept as a correction to
 // wall-clock time (−1 at the clock bin, +1 at the business bin, where they differ), so an install without
 // opening hours writes nothing for it.
 //
@@ -170,43 +171,66 @@ export function foldRollups(rows: Iterable<RollupRow>, scope: number, range: Rep
       if (!headline) continue;
       const dayStart = row.day * DAY_MS;
       const whole = dayStart >= range.from && dayStart + DAY_MS <= range.to;
-      // The local day, weekday and hour of each quarter, looked up once per row.
-      const locals: (ReturnType<typeof clock> | undefined)[] = new Array(96);
+      // Per quarter of the row's day: its local weekday and hour, and its local day's figures.
+      const quarters: ({ weekday: number; hour: number; day: { opened: number; firstResponse: Histogram } | undefined } | undefined)[] = new Array(96);
       const counted = row.metric === M.opened;
-      eachCount(row.h, (k, n) => {
+      const text = row.h;
+      // The scan of eachCount, inline: this loop sees every chat of the range.
+      for (let i = 1; i < text.length; ) {
+        let k = 0;
+        let c = text.charCodeAt(++i);
+        while (c !== 34) {
+          k = k * 10 + c - 48;
+          c = text.charCodeAt(++i);
+        }
+        i += 2;
+        let n = 0;
+        const negative = text.charCodeAt(i) === 45;
+        if (negative) i++;
+        c = text.charCodeAt(i);
+        while (c >= 48 && c <= 57) {
+          n = n * 10 + c - 48;
+          c = text.charCodeAt(++i);
+        }
+        i += 1;
+        if (negative) n = -n;
         const quarter = k % 100;
         const bin = (k - quarter) / 100;
         const at = dayStart + quarter * QUARTER_MS;
-        if (!whole && (at < range.from || at >= range.to)) return;
-        const local = (locals[quarter] ??= clock(at));
-        const d = byDay.get(local.day);
+        if (!whole && (at < range.from || at >= range.to)) continue;
+        let q = quarters[quarter];
+        if (!q) {
+          const local = clock(at);
+          q = quarters[quarter] = { weekday: local.weekday, hour: local.hour, day: byDay.get(local.day) };
+        }
         if (counted) {
           out.opened += n;
-          out.heatmap[local.weekday]![local.hour]! += n;
-          if (d) d.opened += n;
+          out.heatmap[q.weekday]![q.hour]! += n;
+          if (q.day) q.day.opened += n;
           if (mine) mine.handled += n;
         }
         if (bin > 0) {
           out.firstResponse.add(bin, n);
-          d?.firstResponse.add(bin, n);
+          q.day?.firstResponse.add(bin, n);
           mine?.firstResponse.add(bin, n);
         }
-      });
+      }
       continue;
     }
+    const metric = row.metric % 100;
     eachCount(row.h, (sub, n) => {
-      switch (row.metric) {
+      switch (metric) {
         case M.openedByAgent:
         case M.openedByAgentBusiness:
           if (scope !== EVERYONE || headline) return;
-          if (row.metric === M.openedByAgent) mine!.handled += n;
+          if (metric === M.openedByAgent) mine!.handled += n;
           if (sub > 0) mine!.firstResponse.add(sub, n);
           return;
         case M.resolved:
         case M.resolvedBusiness:
           mine?.resolution.add(sub, n);
           if (!headline) return;
-          if (row.metric === M.resolved) out.closed += n;
+          if (metric === M.resolved) out.closed += n;
           out.resolution.add(sub, n);
           return;
         case M.csat:
@@ -282,4 +306,27 @@ export function edgeRows(scope: number, edge: EdgeChats): RollupRow[] {
     const [metric, agentId] = key.split("|").map(Number) as [number, number];
     return { metric, agentId, day: 0, h: JSON.stringify(Object.fromEntries(m)) };
   });
+}
+
+const monthStart = (day: number) => {
+  const d = new Date(day * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+};
+const nextMonth = (start: number) => {
+  const d = new Date(start * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY_MS;
+};
+
+/**
+ * The whole UTC days `firstDay`..`lastDay` as the UTC months they cover whole (first days of the first and
+ * last such month) and the spans of days around them, inclusive.
+ */
+export function wholeMonths(firstDay: number, lastDay: number): { months: { first: number; last: number } | null; days: [number, number][] } {
+  const first = monthStart(firstDay) === firstDay ? firstDay : nextMonth(monthStart(firstDay));
+  const end = monthStart(lastDay + 1);
+  if (first >= end) return { months: null, days: firstDay <= lastDay ? [[firstDay, lastDay]] : [] };
+  const days: [number, number][] = [];
+  if (firstDay < first) days.push([firstDay, first - 1]);
+  if (end <= lastDay) days.push([end, lastDay]);
+  return { months: { first, last: monthStart(end - 1) }, days };
 }

@@ -67,7 +67,20 @@ export function resolveRange(preset: RangePreset, now: number, timeZone: string,
  * built once. A year of chats costs a few hundred lookups and arithmetic per chat (the reports page
  * buckets every chat of the range twice; a lookup builds a date string and parses it back).
  */
-export function localClock(timeZone: string) {
+export function localClock(timeZone: string): LocalClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    // A zone's offsets on a given UTC day do not change while the process runs: reports keep them.
+    if (clocks.size >= 64) clocks.clear();
+    clocks.set(timeZone, (clock = makeLocalClock(timeZone)));
+  }
+  return clock;
+}
+
+export type LocalClock = (at: number) => { day: string; weekday: number; hour: number };
+const clocks = new Map<string, LocalClock>();
+
+function makeLocalClock(timeZone: string): LocalClock {
   const offsetOf = (at: number) => Date.parse(`${utcToLocalDateTime(at, timeZone)}:00Z`) - at;
   const days = new Map<number, number | Map<number, number>>();
   const names = new Map<number, string>();

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
-import { EVERYONE, ROLLUP_METRIC, type RollupRow } from "@/server/domain/report-rollup";
+import { EVERYONE, ROLLUP_METRIC, wholeMonths, type RollupRow } from "@/server/domain/report-rollup";
 
 // Reads of report_rollup (migration 0019), along its primary key (metric, agent_id, day).
 
@@ -25,7 +25,8 @@ function statements(db: Db): Statements {
 
 /**
  * The rows of the page for `scope` (everyone or one agent): the opened detail of the UTC days `first`..`last`,
- * the totals of the whole days `firstWhole`..`lastWhole`, and for everyone each agent's totals as well.
+ * the totals of the whole days `firstWhole`..`lastWhole` (as months and days), and for everyone each agent's
+ * totals as well.
  */
 export function rollupRows(db: Db, scope: number, business: boolean, days: { first: number; last: number; firstWhole: number; lastWhole: number }): RollupRow[] {
   const M = ROLLUP_METRIC;
@@ -33,11 +34,17 @@ export function rollupRows(db: Db, scope: number, business: boolean, days: { fir
   const rows: RollupRow[] = [];
   for (const m of business ? [M.opened, M.openedBusiness] : [M.opened]) rows.push(...(s.one.all(m, scope, days.first, days.last) as RollupRow[]));
   if (days.firstWhole > days.lastWhole) return rows;
-  const totals = business ? [M.resolved, M.resolvedBusiness, M.csat, M.closeReason, M.wait, M.waitBusiness] : [M.resolved, M.csat, M.closeReason, M.wait];
-  for (const m of totals) rows.push(...(s.one.all(m, scope, days.firstWhole, days.lastWhole) as RollupRow[]));
-  if (scope === EVERYONE) {
-    const each = business ? [M.openedByAgent, M.openedByAgentBusiness, M.resolved, M.resolvedBusiness, M.csat] : [M.openedByAgent, M.resolved, M.csat];
-    for (const m of each) rows.push(...(s.each.all(m, days.firstWhole, days.lastWhole) as RollupRow[]));
+  // Totals: whole months from the month rows (metric + 100), the days around them from the day rows.
+  const spans = wholeMonths(days.firstWhole, days.lastWhole);
+  const totals: number[] = business ? [M.resolved, M.resolvedBusiness, M.csat, M.closeReason, M.wait, M.waitBusiness] : [M.resolved, M.csat, M.closeReason, M.wait];
+  const each: number[] = business ? [M.openedByAgent, M.openedByAgentBusiness, M.resolved, M.resolvedBusiness, M.csat] : [M.openedByAgent, M.resolved, M.csat];
+  const read = (m: number, from: number, to: number) => {
+    if (totals.includes(m % 100)) rows.push(...(s.one.all(m, scope, from, to) as RollupRow[]));
+    if (scope === EVERYONE && each.includes(m % 100)) rows.push(...(s.each.all(m, from, to) as RollupRow[]));
+  };
+  for (const m of new Set([...totals, ...(scope === EVERYONE ? each : [])])) {
+    for (const [from, to] of spans.days) read(m, from, to);
+    if (spans.months) read(m + 100, spans.months.first, spans.months.last);
   }
   return rows;
 }

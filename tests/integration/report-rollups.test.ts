@@ -23,6 +23,8 @@ const RANGES: ReportQuery[] = [
   { range: "custom", from: "2026-01-05", to: "2026-01-06" },
   { range: "custom", from: "2026-03-06", to: "2026-03-10" },
   { range: "custom", from: "2026-03-27", to: "2026-03-31" },
+  // Whole UTC months (January, February, March) and days around them.
+  { range: "custom", from: "2025-12-30", to: "2026-04-01" },
 ];
 
 describe("reports from the rollups", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BIN_RELATIVE_ERROR, binOf, binValue, Histogram, splitDays } from "@/server/domain/report-rollup";
+import { BIN_RELATIVE_ERROR, binOf, binValue, Histogram, splitDays, wholeMonths } from "@/server/domain/report-rollup";
 import { percentile } from "@/server/domain/report-stats";
 
 const DAY = 86_400_000;
@@ -47,5 +47,19 @@ describe("report rollup bins", () => {
       { from: d + 3_600_000, to: d + DAY },
       { from: d + DAY, to: d + DAY + 3_600_000 },
     ]);
+  });
+
+  it("reads whole UTC months from month rows and the days around them from day rows", () => {
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+    expect(wholeMonths(day("2025-06-02"), day("2026-06-01"))).toEqual({
+      months: { first: day("2025-07-01"), last: day("2026-05-01") },
+      days: [
+        [day("2025-06-02"), day("2025-06-30")],
+        [day("2026-06-01"), day("2026-06-01")],
+      ],
+    });
+    expect(wholeMonths(day("2026-02-01"), day("2026-02-28"))).toEqual({ months: { first: day("2026-02-01"), last: day("2026-02-01") }, days: [] });
+    expect(wholeMonths(day("2026-02-02"), day("2026-03-30"))).toEqual({ months: null, days: [[day("2026-02-02"), day("2026-03-30")]] });
+    expect(wholeMonths(day("2026-01-31"), day("2026-03-01"))).toEqual({ months: { first: day("2026-02-01"), last: day("2026-02-01") }, days: [[day("2026-01-31"), day("2026-01-31")], [day("2026-03-01"), day("2026-03-01")]] });
   });
 });
