@@ -33,6 +33,9 @@ export function formatDay(ms: number, locale: Locale, timeZone: string): string 
 }
 
 /** "5 min", "2 h", "3 d": how long someone has waited, short enough for a list row. */
+/** Stands for formatDuration's answer in a text the browser fills in as time passes (a row's wait). */
+export const DURATION_MARK = "\u2060duration\u2060";
+
 export function formatDuration(ms: number, locale: Locale): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   const fmt = (value: number, unit: "minute" | "hour" | "day") => {

@@ -1,5 +1,5 @@
 import type { Locale, Translate } from "@/server/i18n/locale";
-import { formatDateTime, formatDuration } from "@/server/i18n/format";
+import { DURATION_MARK, formatDateTime, formatDuration } from "@/server/i18n/format";
 import { formatRowTime } from "@/server/i18n/row-time";
 import { previewParts } from "@/server/domain/message-preview";
 import type { InboxRow } from "@/server/repositories/inbox";
@@ -32,21 +32,28 @@ export interface ChatRowItem {
    * browser counts down without asking the server every second. Null when nothing is offered.
    */
   countdown: { text: string; until: number } | null;
+  /**
+   * An open chat waiting for our reply: since when, `meta` as it reads in its first minute (`fresh`) and with
+   * DURATION_MARK where the wait goes (`text`), so the browser ages the wait between updates. Null otherwise,
+   * and for an offered row (its countdown replaces the row each second anyway).
+   */
+  aging: { since: number; fresh: string; text: string; locale: Locale } | null;
 }
 
 function offerDeadline(row: InboxRow): number | null {
   return row.offeredToName !== null && row.offerExpiresAt !== null && row.assigneeId === null ? row.offerExpiresAt : null;
 }
 
-function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate, left?: string): string {
+function rowMeta(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate, left?: string, waited?: string): string {
   // Teams (issue 13): the chat's team, and a pending offer in place of "unassigned".
   const until = offerDeadline(row);
   const offer = until !== null ? t("routing.offeredTo", { name: row.offeredToName!, left: left ?? offerTimeLeft(until, now) }) : null;
   const who = [row.teamName, offer ?? row.assigneeName ?? t("inbox.row.unassigned")].filter(Boolean).join(" · ");
   if (row.status === "open" && row.awaitingReply && row.waitingSince !== null) {
     // "waiting 0 min" reads like a bug: under a minute is "just now".
-    const waited = now - row.waitingSince;
-    return `${who} · ${waited < 60_000 ? t("inbox.row.waitingNow") : t("inbox.row.waiting", { time: formatDuration(waited, locale) })}`;
+    const wait = now - row.waitingSince;
+    if (waited !== undefined) return `${who} · ${t("inbox.row.waiting", { time: waited })}`;
+    return `${who} · ${wait < 60_000 ? t("inbox.row.waitingNow") : t("inbox.row.waiting", { time: formatDuration(wait, locale) })}`;
   }
   if (row.status === "scheduled" && row.remindAt !== null) return `${who} · ${t("inbox.row.remind", { time: formatDateTime(row.remindAt, locale, timeZone) })}`;
   if (row.status === "closed") return `${who} · ${t("inbox.row.closed", { reason: row.closeReasonKey ? t(`reason.${row.closeReasonKey}`) : (row.closeReason ?? "") })}`;
@@ -60,6 +67,12 @@ function previewText(preview: string | null, t: Translate): string {
   if (!kind) return preview;
   const word = t(`preview.${kind}`);
   return `${preview.slice(0, preview.length - detail.length).trim()} ${detail ? `${word}: ${detail}` : word}`;
+}
+
+function aging(row: InboxRow, locale: Locale, timeZone: string, t: Translate): ChatRowItem["aging"] {
+  if (row.status !== "open" || !row.awaitingReply || row.waitingSince === null || offerDeadline(row) !== null) return null;
+  const since = row.waitingSince;
+  return { since, fresh: rowMeta(row, since, locale, timeZone, t), text: rowMeta(row, since, locale, timeZone, t, undefined, DURATION_MARK), locale };
 }
 
 export function chatRowItem(row: InboxRow, now: number, locale: Locale, timeZone: string, t: Translate): ChatRowItem {
@@ -78,5 +91,6 @@ export function chatRowItem(row: InboxRow, now: number, locale: Locale, timeZone
     mentioned: row.mentioned,
     withBot: row.withBot,
     countdown: offerDeadline(row) === null ? null : { text: rowMeta(row, now, locale, timeZone, t, TIME_LEFT_MARK), until: offerDeadline(row)! },
+    aging: aging(row, locale, timeZone, t),
   };
 }

@@ -55,6 +55,21 @@ test("without JavaScript, the 'Sent' banner shows once and never sits in the add
   expect(ana.url()).not.toMatch(/[?&](ok|error)=/);
 });
 
+test("an untouched row's wait grows on the page, without a reload or a row change", async ({ browser, request }) => {
+  const waId = uniquePhone();
+  const name = `Aging ${waId.slice(-4)}`;
+  const ana = await pageFor(browser, AGENT);
+  await ana.clock.install();
+  await receiveWhatsAppText(request, { waId, name }, "¿Hola?");
+  await ana.goto("/inbox?section=unassigned&status=open&order=desc");
+  const meta = ana.getByTestId("chat-row").filter({ hasText: name }).getByTestId("row-meta");
+  await expect(meta).toContainText("waiting since just now");
+  await ana.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await ana.clock.fastForward("04:00");
+  await expect(meta).toHaveText(/waiting 4\s?m/);
+  expect(await ana.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+});
+
 test("at phone width the list is reachable below the sections, one pane at a time, with no sideways scroll", async ({ browser, request }) => {
   const waId = uniquePhone();
   const name = `Phone ${waId.slice(-4)}`;

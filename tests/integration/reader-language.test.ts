@@ -11,6 +11,7 @@ import { translator } from "@/server/i18n/locale";
 import { closeChatAction } from "@/server/services/chat-actions";
 import { closeReasons } from "@/server/services/catalog";
 import { chatRowItem } from "@/server/services/inbox-items";
+import { DURATION_MARK, formatDuration } from "@/server/i18n/format";
 import { listSection } from "@/server/services/inbox";
 import { ingestMessage } from "@/server/services/ingest";
 import { updateUserAccess, type PublicUser } from "@/server/services/users";
@@ -100,6 +101,20 @@ describe("the everyday close reasons", () => {
     const [row] = listSection(t.db, agent, { section: "all", status: "closed" }).rows;
     expect(chatRowItem(row!, T0 + 2000, "es", "UTC", translator("es")).meta).toContain("Cerrado: Sin respuesta del contacto");
     expect(chatRowItem(row!, T0 + 2000, "pt", "UTC", translator("pt")).meta).toContain("Fechado: Sem resposta do contato");
+  });
+
+  it("a waiting row carries its wait for the browser to age: as it reads in its first minute and with a place for the time", async () => {
+    const agent = await makeUser(t.db, "agent");
+    const channel = makeChannel(t.db);
+    ingestMessage(t.db, channel, inboundText("5511999990001", "Oi", T0), T0);
+    const [row] = listSection(t.db, agent, { section: "unassigned", status: "open" }).rows;
+    const item = chatRowItem(row!, T0 + 5 * 60_000, "es", "UTC", translator("es"));
+    expect(item.meta).toMatch(/esperando 5\s?min/);
+    expect(item.aging).toMatchObject({ since: T0, locale: "es" });
+    expect(item.aging!.fresh).toContain("esperando desde ahora");
+    // What the browser writes twelve minutes in: the same text as a render at that moment.
+    const later = item.aging!.text.replace(DURATION_MARK, formatDuration(12 * 60_000, "es"));
+    expect(later).toBe(chatRowItem(row!, T0 + 12 * 60_000, "es", "UTC", translator("es")).meta);
   });
 
   it("renamed by an administrator, it reads as written in every language", async () => {

@@ -3,6 +3,7 @@
 import type { ChatRowItem } from "@/server/services/inbox-items";
 import { OfferCountdown } from "../../_routing/offer-countdown";
 import { ChannelIcon } from "./channel-icon";
+import { RowWait } from "./row-wait";
 
 /**
  * The rows of the chat list (server/services/inbox-items.ts prepares them: every text already translated and
@@ -48,7 +49,7 @@ export function ChatRows({ rows, current, labels }: { rows: (ChatRowItem & { hre
               {row.pending && <span data-testid="pending-mark" className="badge-pending">{labels.pending}</span>}
               {row.due && <span className="badge-due">{labels.due}</span>}
               {row.withBot && <span data-testid="bot-mark" className="badge-bot">{labels.withBot}</span>}
-              <span className="min-w-0 truncate" data-testid="row-meta">{row.countdown ? <OfferCountdown text={row.countdown.text} until={row.countdown.until} initial={row.meta} /> : row.meta}</span>
+              <span className="min-w-0 truncate" data-testid="row-meta">{row.countdown ? <OfferCountdown text={row.countdown.text} until={row.countdown.until} initial={row.meta} /> : row.aging ? <RowWait aging={row.aging} initial={row.meta} /> : row.meta}</span>
             </span>
           </a>
           {/* The row's action menu: opens the chat with its Close / Schedule / Assign panel expanded. */}
