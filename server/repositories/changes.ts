@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import type { ChangeRecord, ListKeys } from "@/server/domain/live-view";
+import { statement } from "./row-writes";
 
 // The change sequence (db/schema.ts, changes) is read on the live-update path of every open inbox, so its
 // statements are prepared once per connection.
@@ -71,4 +72,25 @@ export function pruneChanges(db: Db, before: number): number {
          (SELECT max(seq) FROM changes))`,
     )
     .run({ before }).changes;
+}
+
+/** What routing's kept loads need from the change sequence: each chat's old and new status and assignee. */
+export interface ChangeRow {
+  seq: number;
+  kind: ChangeRecord["kind"];
+  oStatus: string | null;
+  oAssignee: number | null;
+  nStatus: string | null;
+  nAssignee: number | null;
+}
+
+/** Every change after `seq`, inside the caller's transaction (filing's). */
+export function changedSince(db: DbOrTx, seq: number): ChangeRow[] {
+  return statement(db, "changes.since", () =>
+    "SELECT seq, kind, o_status AS oStatus, o_assignee AS oAssignee, n_status AS nStatus, n_assignee AS nAssignee FROM changes WHERE seq > ? ORDER BY seq",
+  ).all(seq) as ChangeRow[];
+}
+
+export function lastChangeSeq(db: DbOrTx): number {
+  return statement(db, "changes.last", () => "SELECT coalesce(max(seq), 0) FROM changes").pluck().get() as number;
 }

@@ -93,6 +93,26 @@ export function memberLoads(db: Db, teamId: number, onlyPresentSince?: number): 
   return stmt.all(onlyPresentSince === undefined ? { teamId } : { teamId, since: onlyPresentSince }) as MemberLoad[];
 }
 
+export type MemberPresence = Omit<MemberLoad, "name" | "open" | "offered">;
+
+/** A team's active members without their loads (routing keeps those counted: services/routing/batch-loads.ts). */
+export function memberPresence(db: Db, teamId: number): MemberPresence[] {
+  return statement(db, "teams.memberPresence", () => `
+    SELECT u.id AS userId, u.availability AS availability, u.last_seen_at AS lastSeenAt, u.capacity AS capacityOverride,
+      tm.last_assigned_at AS lastAssignedAt
+    FROM team_members tm JOIN users u ON u.id = tm.user_id
+    WHERE tm.team_id = ? AND u.active = 1
+    ORDER BY u.id`).all(teamId) as MemberPresence[];
+}
+
+/** What tells routing's kept loads whether any offer began or ended since it last looked. */
+export function offersMark(db: Db): string {
+  const row = statement(db, "teams.offersMark", () =>
+    "SELECT (SELECT coalesce(max(id), 0) FROM chat_offers) AS last, (SELECT count(*) FROM chat_offers WHERE outcome = 'pending') AS pending",
+  ).get() as { last: number; pending: number };
+  return `${row.last}:${row.pending}`;
+}
+
 export interface QueuedChat {
   id: number;
   teamId: number;

@@ -4,6 +4,7 @@ import { listChannels, type ChannelRow } from "@/server/repositories/channels";
 import { deleteInbound, dueInbound, hasDueInbound, enqueueInbound, inboundHealth, postponeInbound, type InboundQueueRow } from "@/server/repositories/inbound-queue";
 import { inSavepoint } from "@/server/repositories/savepoint";
 import { ingestMessageInTx, ingestStatusInTx } from "./ingest";
+import { withKeptLoads } from "./routing/batch-loads";
 
 // Accepting a provider's delivery and filing it are two steps. Accepting is one insert into inbound_queue
 // (what the webhook waits for); filing — contact, chat, message, lifecycle, search index — runs right after
@@ -80,7 +81,8 @@ export function fileInboundBatch(db: Db, now: number, limit = FILING_BATCH, budg
   try {
     // Optimistic: the whole batch at once. A savepoint per delivery would cost more than the rest of
     // filing (RELEASE measured 75 µs each), for failures that should never happen.
-    return fileBatch(db, now, limit, budgetMs, (_tx, fileRow) => fileRow());
+    // Routing keeps agents' loads across the batch's distributions (not in the retry below, whose savepoints roll back parts).
+    return withKeptLoads(db, () => fileBatch(db, now, limit, budgetMs, (_tx, fileRow) => fileRow()));
   } catch (err) {
     console.warn("[inbound] a delivery in this batch could not be filed; filing them one by one:", err instanceof Error ? err.message : err);
     // Everything was rolled back. Again, each delivery alone: the failing one is kept for later.

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { findChat } from "@/server/repositories/chats";
-import { channelTeamId, findTeam, setChatQueue } from "@/server/repositories/teams";
+import { channelTeamId, findTeam } from "@/server/repositories/teams";
 import { distribute, type Placement } from "./distribute";
 
 /**
@@ -13,6 +13,7 @@ export function enqueueChat(tx: DbOrTx, input: { chatId: number; teamId: number 
   if (!chat || chat.status === "closed" || chat.assigneeId !== null) return [];
   const teamId = input.teamId ?? channelTeamId(tx, chat.channelId);
   if (teamId === null || !findTeam(tx, teamId)) return [];
-  if (chat.teamId !== teamId || chat.queuedAt === null) setChatQueue(tx, chat.id, teamId, input.now);
-  return distribute(tx, [teamId], input.now, input.reason);
+  // A chat joining the queue is queued by distribute: when it goes straight to someone, in the same UPDATE.
+  const joins = chat.teamId !== teamId || chat.queuedAt === null;
+  return distribute(tx, [teamId], input.now, input.reason, joins ? { chat, teamId, queuedAt: input.now } : undefined);
 }
