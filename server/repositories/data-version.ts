@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 
 /**
  * Changes whenever anything is written to the database, by this connection (total_changes) or by any
@@ -15,3 +15,24 @@ export function dataVersion(db: Db): string {
 }
 
 const statements = new WeakMap<Db["$client"], { external: Statement; own: Statement }>();
+
+const snapshots = new WeakMap<Db["$client"], { version: string; values: Map<string, unknown> }>();
+
+/**
+ * `compute()` once per state of the database as this connection sees it (dataVersion), for aggregates that
+ * every open inbox's poll reads and that are the same for everyone: under traffic each poll is answered
+ * (the counters changed), a thousand a second, while the database changes a few dozen times a second.
+ * Exact, not a time-based cache: any commit, from this connection or another, makes a new state. Callers
+ * must not mutate what it returns. Inside a transaction (no $client) it computes every time.
+ */
+export function perDataVersion<T>(db: DbOrTx, key: string, compute: () => T): T {
+  const client = (db as Partial<Db>).$client;
+  if (!client) return compute();
+  const version = dataVersion(db as Db);
+  let snapshot = snapshots.get(client);
+  if (!snapshot || snapshot.version !== version) snapshots.set(client, (snapshot = { version, values: new Map() }));
+  if (snapshot.values.has(key)) return snapshot.values.get(key) as T;
+  const value = compute();
+  snapshot.values.set(key, value);
+  return value;
+}

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
 import type { AssigneeFilter } from "@/server/domain/visibility";
+import { perDataVersion } from "./data-version";
 
 // The inbox list and counters are the hottest queries (every agent polls them), so they are written in
 // SQL against the indexes made for them and prepared once per connection, instead of rebuilt per call.
@@ -134,17 +135,13 @@ export interface PendingCounts {
 
 /** Every section's pending count, from the counters the chats triggers maintain (pending_counts, 0 = unassigned). */
 export function pendingCounts(db: Db, userId: number): PendingCounts {
-  const stmt = prepared(
-    db,
-    "counts",
-    () => `
-      SELECT coalesce(sum(n), 0) AS total,
-             coalesce(sum(CASE WHEN assignee_key = @userId THEN n END), 0) AS mine,
-             coalesce(sum(CASE WHEN assignee_key = 0 THEN n END), 0) AS unassigned
-      FROM pending_counts`,
+  // The sums read a row per person with pending chats (thousands in a large contact center): once per
+  // state of the database, shared by every poll; the viewer's own count is one key lookup.
+  const { total, unassigned } = perDataVersion(db, "pending-counts", () =>
+    prepared(db, "counts", () => "SELECT coalesce(sum(n), 0) AS total, coalesce(sum(CASE WHEN assignee_key = 0 THEN n END), 0) AS unassigned FROM pending_counts").get() as { total: number; unassigned: number },
   );
-  const row = stmt.get({ userId }) as { total: number; mine: number; unassigned: number };
-  return { all: row.total, mine: row.mine, unassigned: row.unassigned, teammates: row.total - row.mine - row.unassigned };
+  const mine = userId > 0 ? ((prepared(db, "counts-mine", () => "SELECT n FROM pending_counts WHERE assignee_key = @userId").pluck().get({ userId }) as number | undefined) ?? 0) : 0;
+  return { all: total, mine, unassigned, teammates: total - mine - unassigned };
 }
 
 /** The viewer's own chats whose reminder came due and that nobody has looked at yet. */
@@ -164,5 +161,7 @@ export function unassignedPendingInTeams(db: Db, teamIds: number[]): number {
     "unassigned-pending-teams",
     () => `SELECT count(*) AS n FROM chats WHERE assignee_id IS NULL AND status = 'open' AND awaiting_reply = 1 AND team_id IN (SELECT value FROM json_each(@teamIds))`,
   );
-  return (stmt.get({ teamIds: JSON.stringify(teamIds) }) as { n: number }).n;
+  const key = JSON.stringify(teamIds);
+  // The same for every agent of the same teams: once per state of the database (pendingCounts).
+  return perDataVersion(db, `unassigned-pending-teams:${key}`, () => (stmt.get({ teamIds: key }) as { n: number }).n);
 }

@@ -3,6 +3,7 @@ import { isOpenAt, type Schedule } from "@/server/domain/business-hours";
 import { capacityOf, effectiveAvailability, type Availability, type DistributionMode } from "@/server/domain/routing";
 import type { Viewer } from "@/server/domain/types";
 import { listChannels } from "@/server/repositories/channels";
+import { perDataVersion } from "@/server/repositories/data-version";
 import { findTeam, listTeams, loadOf, memberLoads, pendingOfferOf, queueSummaries, teamIdsOf } from "@/server/repositories/teams";
 import { findUserById } from "@/server/repositories/users";
 
@@ -82,7 +83,8 @@ export interface QueueCount {
 /** The non-empty queues of the viewer's teams (every team for administrators); a team not listed has none waiting. */
 export function queueCounts(db: DbOrTx, viewer: Viewer): QueueCount[] {
   const mine = viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
-  return queueSummaries(db)
+  // Every open inbox's poll reads it (live-delta.ts): once per state of the database, shared.
+  return perDataVersion(db, "queue-summaries", () => queueSummaries(db))
     .filter((q) => !mine || mine.has(q.teamId))
     .map((q) => ({ teamId: q.teamId, waiting: q.waiting, oldestQueuedAt: q.oldestQueuedAt }))
     .sort((a, b) => a.teamId - b.teamId);
