@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { CHANGE_RETENTION_MS } from "@/server/jobs/lifecycle";
 import type { BenchUser } from "./session-cookie";
 
 // The people and chats of the live-traffic suite, made in the server's copy of the dataset before the server
@@ -55,6 +56,14 @@ export function prepareTrafficDb(dbFile: string, userCount: number, now = Date.n
         .all() as number[];
       const assign = db.prepare("UPDATE chats SET assignee_id = ? WHERE id = ?");
       chats.forEach((chatId, i) => assign.run(ids[i % ids.length], chatId));
+      // The state a running server keeps: the bench's clock is months past the dataset's last message, so
+      // with the dataset's 7-day inactivity every open chat is overdue, and the server would spend the
+      // measured minutes closing them, 500 per lifecycle tick (about half a second of its loop each, the
+      // closes reaching every tab), and its first tick deleting the million changes the migrations wrote
+      // (about a second). A running server closes chats as they go quiet, a few at a time, and prunes the
+      // sequence every 30 s: inactivity is off for this copy, and the changes older than the retention are gone.
+      db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('inactivityMinutes', 'null', ?) ON CONFLICT (key) DO UPDATE SET value = 'null'").run(now);
+      db.prepare("DELETE FROM changes WHERE at < ? AND seq < (SELECT max(seq) FROM changes)").run(now - CHANGE_RETENTION_MS);
     })();
   } finally {
     db.close();
