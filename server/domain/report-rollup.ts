@@ -140,8 +140,9 @@ function eachCount(text: string, fn: (k: number, n: number) => void): void {
 
 /**
  * The page's figures from rollup rows: `scope` is the agent whose rows make the headline (EVERYONE or one
- * agent's id); rows of other agents fill the per-agent table. Detail quarters outside the range are left out;
- * totals rows must be of days inside it (the caller adds the partial days as rows of its own).
+ * agent's id); rows of other agents fill the per-agent table (their detail rows: of the partly covered days
+ * only). Detail quarters outside the range are left out; totals rows must be of days inside it (the caller adds
+ * the partial days' closes and waits as rows of its own).
  */
 export function foldRollups(rows: Iterable<RollupRow>, scope: number, range: ReportRange, timeZone: string): RollupFigures {
   const M = ROLLUP_METRIC;
@@ -168,9 +169,20 @@ export function foldRollups(rows: Iterable<RollupRow>, scope: number, range: Rep
     const headline = row.agentId === scope;
     const mine = scope === EVERYONE ? (headline ? null : agent(row.agentId)) : agent(scope);
     if (isDetail(row.metric)) {
-      if (!headline) continue;
       const dayStart = row.day * DAY_MS;
       const whole = dayStart >= range.from && dayStart + DAY_MS <= range.to;
+      if (!headline) {
+        // Another agent's detail, read only for the range's partly covered days: their per-agent figures there.
+        eachCount(row.h, (k, n) => {
+          const quarter = k % 100;
+          const at = dayStart + quarter * QUARTER_MS;
+          if (at < range.from || at >= range.to) return;
+          const bin = (k - quarter) / 100;
+          if (row.metric === M.opened) mine!.handled += n;
+          if (bin > 0) mine!.firstResponse.add(bin, n);
+        });
+        continue;
+      }
       // Per quarter of the row's day: its local weekday and hour, and its local day's figures.
       const quarters: ({ weekday: number; hour: number; day: { opened: number; firstResponse: Histogram } | undefined } | undefined)[] = new Array(96);
       const counted = row.metric === M.opened;
@@ -273,7 +285,6 @@ export function splitDays(from: number, to: number): { firstWhole: number; lastW
 }
 
 export interface EdgeChats {
-  opened: { assigneeId: number | null; firstResponseMs: number | null }[];
   closed: { assigneeId: number | null; closeReasonId: number | null; resolutionMs: number; transferred: number; csatRating: number | null }[];
   waits: number[];
 }
@@ -292,7 +303,6 @@ export function edgeRows(scope: number, edge: EdgeChats): RollupRow[] {
     m.set(sub, (m.get(sub) ?? 0) + 1);
   };
   const agents = (id: number | null) => (scope !== EVERYONE ? [scope] : id === null ? [EVERYONE] : [EVERYONE, id]);
-  if (scope === EVERYONE) for (const c of edge.opened) if (c.assigneeId !== null) add(M.openedByAgent, c.assigneeId, binOf(c.firstResponseMs));
   for (const c of edge.closed) {
     for (const a of agents(c.assigneeId)) {
       add(M.closeReason, a, c.closeReasonId ?? 0);

@@ -24,7 +24,8 @@ function statements(db: Db): Statements {
 }
 
 /**
- * The rows of the page for `scope` (everyone or one agent): the opened detail of the UTC days `first`..`last`,
+ * The rows of the page for `scope` (everyone or one agent): the opened detail of the UTC days `first`..`last`
+ * (for everyone, each agent's too on `first` and `last` when the range covers them in part),
  * the totals of the whole days `firstWhole`..`lastWhole` (as months and days), and for everyone each agent's
  * totals as well.
  */
@@ -32,7 +33,15 @@ export function rollupRows(db: Db, scope: number, business: boolean, days: { fir
   const M = ROLLUP_METRIC;
   const s = statements(db);
   const rows: RollupRow[] = [];
-  for (const m of business ? [M.opened, M.openedBusiness] : [M.opened]) rows.push(...(s.one.all(m, scope, days.first, days.last) as RollupRow[]));
+  const detail = business ? [M.opened, M.openedBusiness] : [M.opened];
+  for (const m of detail) rows.push(...(s.one.all(m, scope, days.first, days.last) as RollupRow[]));
+  // Each agent's chats opened on the partly covered days, for the per-agent table (their totals rows hold whole days).
+  if (scope === EVERYONE) {
+    for (const day of new Set([days.first, days.last])) {
+      if (day >= days.firstWhole && day <= days.lastWhole) continue;
+      for (const m of detail) rows.push(...(s.each.all(m, day, day) as RollupRow[]));
+    }
+  }
   if (days.firstWhole > days.lastWhole) return rows;
   // Totals: whole months from the month rows (metric + 100), the days around them from the day rows.
   const spans = wholeMonths(days.firstWhole, days.lastWhole);

@@ -136,7 +136,7 @@ function rollupFigures(db: Db, filter: ReportFilter, range: ReportRange, timeZon
   const rows = rollupRows(db, scope, business, { first: Math.floor(range.from / DAY_MS), last: Math.floor((range.to - 1) / DAY_MS), ...split });
   for (const part of split.partial) {
     const edge = { ...filter, from: part.from, to: part.to };
-    rows.push(...edgeRows(scope, { opened: scope === EVERYONE ? openedChats(db, edge) : [], closed: closedChats(db, edge), waits: responseWaits(db, edge) }));
+    rows.push(...edgeRows(scope, { closed: closedChats(db, edge), waits: responseWaits(db, edge) }));
   }
   const f = foldRollups(rows, scope, range, timeZone);
   return {
