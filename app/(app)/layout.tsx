@@ -5,11 +5,16 @@ import { logoutAction } from "../login/actions";
 import { TimeZoneBanner } from "./_time-zone/banner";
 import { getDb } from "@/db/client";
 import { myRouting } from "@/server/services/routing/overview";
+import { noteSeen } from "@/server/services/routing/presence";
 import { AvailabilityControl } from "./_routing/availability-control";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const { locale, t } = await requestLocale(user.locale);
+  // A page just asked for is presence as much as a poll is (and the only sign of it without JavaScript):
+  // without this, the header of a first page showed "available" with the grey dot of "offline".
+  const now = Date.now();
+  noteSeen(getDb(), user.id, now);
   return (
     <div lang={locale} className="flex h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only">{t("shell.skip")}</a>
@@ -23,7 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </nav>
         {/* Wraps rather than overflows: at phone width the availability control goes to its own line. */}
         <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm whitespace-nowrap" data-testid="current-user">
-          <AvailabilityControl me={myRouting(getDb(), user.id, Date.now())} t={t} returnTo="/inbox" />
+          <AvailabilityControl me={myRouting(getDb(), user.id, now)} t={t} returnTo="/inbox" />
           <Link href="/profile" className="font-medium hover:underline" title={t("shell.profile")}>{user.name}</Link>
           <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700 sm:inline">{t(`shell.role.${user.role}`)}</span>
           <form action={logoutAction}>

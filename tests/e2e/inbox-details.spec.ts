@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pageFor } from "./helpers";
+import { pageFor, signIn } from "./helpers";
 import { AGENT } from "./users";
 import { receiveWhatsAppText, uniquePhone } from "./webhook";
 
@@ -68,6 +68,17 @@ test("an untouched row's wait grows on the page, without a reload or a row chang
   await ana.clock.fastForward("04:00");
   await expect(meta).toHaveText(/waiting 4\s?m/);
   expect(await ana.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+});
+
+test("without JavaScript (no poll ever runs), the page itself is presence: the header's dot agrees with the choice", async ({ browser }) => {
+  const ana = await pageFor(browser, AGENT, { javaScriptEnabled: false });
+  // Signing out leaves no presence behind: the next sign-in starts from "no tab seen".
+  await ana.getByRole("button", { name: "Sign out" }).click();
+  await expect(ana).toHaveURL(/\/login/);
+  await signIn(ana, AGENT);
+  await ana.goto("/reports");
+  const chosen = await ana.locator("#availability-select").inputValue();
+  await expect(ana.getByTestId("availability").locator("[data-effective]")).toHaveAttribute("data-effective", chosen);
 });
 
 test("at phone width the list is reachable below the sections, one pane at a time, with no sideways scroll", async ({ browser, request }) => {

@@ -13,7 +13,7 @@ export function AvailabilityControl({ me, t, returnTo }: { me: MyRouting; t: Tra
     // Keyed by the choice: React resets a form after its action, and a mounted select keeps its old value.
     <form key={me.chosen} action={setAvailabilityAction} className="flex items-center gap-1" data-testid="availability">
       <input type="hidden" name="returnTo" value={returnTo} />
-      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${dot}`} />
+      <span aria-hidden title={t(`availability.${me.availability}`)} data-effective={me.availability} className={`inline-block h-2 w-2 rounded-full ${dot}`} />
       <label htmlFor="availability-select" className="sr-only">{t("availability.label")}</label>
       <select id="availability-select" name="availability" defaultValue={me.chosen} className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs">
         {AVAILABILITIES.map((a) => (
