@@ -8,7 +8,7 @@ import { kickMediaDownloads } from "./kick";
 // runs with CHARLA_JOBS=off too: filing what providers delivered is not optional.
 // The state is process-wide (globalThis): the front server and Next's bundle each load this module.
 
-const global = globalThis as unknown as { charlaInbound?: { running: boolean; again: boolean; delegate?: () => void } };
+const global = globalThis as unknown as { charlaInbound?: { running: boolean; again: boolean; delegate?: () => void; pause?: number } };
 const state = (global.charlaInbound ??= { running: false, again: false });
 
 function run(db: Db): void {
@@ -19,8 +19,13 @@ function run(db: Db): void {
   }
   try {
     state.again = false;
+    const started = performance.now();
     const report = fileInboundBatch(db, Date.now());
     if (report.pendingMedia) kickMediaDownloads();
+    if (report.more && state.pause) {
+      setTimeout(run, (performance.now() - started) * state.pause, db);
+      return;
+    }
     if (report.more || state.again) {
       setImmediate(run, db);
       return;
@@ -49,6 +54,11 @@ export function fileInboundSoon(db: Db): void {
 /** Retries postponed deliveries and covers a kick lost to a crash between accepting and filing. */
 export function startInboundFiling(db: Db, everyMs = 2_000): void {
   setInterval(() => fileInboundSoon(db), everyMs).unref();
+}
+
+/** After a batch that left more due, wait `ratio` times as long as it took before the next (job-thread.ts). */
+export function pauseBetweenBatches(ratio: number): void {
+  state.pause = ratio;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { databaseFile, openDatabase } from "@/db/client";
-import { fileInboundSoon } from "./inbound";
+import { fileInboundSoon, pauseBetweenBatches } from "./inbound";
 import { registerKick } from "./kick";
 import type { JobThreadMessage } from "./job-thread-host";
 
@@ -15,8 +15,12 @@ if (!port) throw new Error("job-thread.ts runs as a worker thread");
 
 const db = openDatabase(databaseFile(), { migrate: false });
 // The server's own writes (a webhook's accept, a reply, the poll's presence heartbeat) wait for the write
-// lock while a batch holds it (SQLite's busy handler sleeps and retries on the server's thread): batches
-// stay short (FILING_BUDGET_MS) and each is a separate turn of this thread's loop, so they get it.
+// lock while a batch holds it: SQLite's busy handler sleeps on the server's thread and retries, up to every
+// 100 ms. Batches back to back through a backlog leave the lock free a few percent of the time, and a
+// retry can miss it for the whole busy_timeout (a bench's warm-up of 1,122 webhooks got SQLITE_BUSY on one).
+// After a batch that left more due, the lock stays free as long as the batch held it: a retry finds it free
+// half the time, and the backlog still files at half a core.
+pauseBetweenBatches(1);
 const post = (msg: JobThreadMessage) => port.postMessage(msg);
 registerKick("dispatcher", () => post("dispatcher"));
 registerKick("media", () => post("media"));
