@@ -22,12 +22,11 @@ function run(db: Db): void {
     const started = performance.now();
     const report = fileInboundBatch(db, Date.now());
     if (report.pendingMedia) kickMediaDownloads();
-    if (report.more && state.pause) {
-      setTimeout(run, (performance.now() - started) * state.pause, db);
-      return;
-    }
     if (report.more || state.again) {
-      setImmediate(run, db);
+      // A batch that emptied the queue is followed at once by another when kicks came meanwhile (a steady
+      // stream of webhooks): that one pauses too.
+      if (state.pause) setTimeout(run, (performance.now() - started) * state.pause, db);
+      else setImmediate(run, db);
       return;
     }
   } catch (err) {
@@ -56,7 +55,7 @@ export function startInboundFiling(db: Db, everyMs = 2_000): void {
   setInterval(() => fileInboundSoon(db), everyMs).unref();
 }
 
-/** After a batch that left more due, wait `ratio` times as long as it took before the next (job-thread.ts). */
+/** Before a batch that follows another at once, wait `ratio` times as long as that one took (job-thread.ts). */
 export function pauseBetweenBatches(ratio: number): void {
   state.pause = ratio;
 }

@@ -18,9 +18,10 @@ const db = openDatabase(databaseFile(), { migrate: false });
 // lock while a batch holds it: SQLite's busy handler sleeps on the server's thread and retries, up to every
 // 100 ms. Batches back to back through a backlog leave the lock free a few percent of the time, and a
 // retry can miss it for the whole busy_timeout (a bench's warm-up of 1,122 webhooks got SQLITE_BUSY on one).
-// After a batch that left more due, the lock stays free a quarter as long as the batch held it: a retry
-// finds it free a fifth of the time (missing it for 5 s of retries: under one in 10^5), and a backlog still
-// files at four fifths of a core (with half, a bench's burst of 650 webhooks/s outran filing).
+// Before a batch that follows another at once (more was due, or webhooks kept coming), the lock stays free
+// a quarter as long as the previous batch held it: a retry finds it free a fifth of the time (missing it
+// for 5 s of retries: under one in 10^5), and a backlog still files at four fifths of a core (with half, a
+// bench's burst of 650 webhooks/s outran filing).
 pauseBetweenBatches(0.25);
 const post = (msg: JobThreadMessage) => port.postMessage(msg);
 registerKick("dispatcher", () => post("dispatcher"));
