@@ -9,6 +9,7 @@ import { whatsappChannel } from "../support/channels";
 import { makeUser, T0 } from "../support/fixtures";
 import { inboundText } from "../support/inbound";
 import { useRouteDb } from "../support/route-db";
+import { FLASH_COOKIE, restoreOutcome, takeOutcome } from "@/app/_lib/flash-outcome";
 
 // Item 8 of issue 12: a refused form comes back with what was typed, without JavaScript. The real actions
 // run against SQLite; only Next's request plumbing (redirect, the cookie jar, the session) is replaced.
@@ -53,14 +54,24 @@ const { sendTextAction } = await import("@/app/(app)/inbox/actions");
 const { createUserAction } = await import("@/app/(app)/admin/users/actions");
 const { keptForm } = await import("@/app/_lib/kept-form");
 
+/**
+ * Posts the form as a browser without JavaScript does, and answers the address the next page reads: the
+ * redirect's target with the outcome the one-shot cookie carried beside it, as proxy.ts hands it over.
+ */
 async function submit(action: (form: FormData) => Promise<void>, fields: Record<string, string>): Promise<string> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   try {
     await action(form);
   } catch (error) {
-    if (error instanceof Redirect) return error.to;
-    throw error;
+    if (!(error instanceof Redirect)) throw error;
+    const flash = browser.jar.get(FLASH_COOKIE);
+    if (!flash) return error.to;
+    browser.jar.delete(FLASH_COOKIE);
+    // The address itself never holds the outcome.
+    expect(takeOutcome(error.to).outcome).toBeNull();
+    const url = new URL(error.to, "http://x");
+    return `${url.pathname}?${restoreOutcome(url.searchParams, flash.value)!.toString()}`;
   }
   throw new Error("the action did not redirect");
 }
