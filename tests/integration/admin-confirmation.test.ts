@@ -3,6 +3,7 @@ import { closeReasons, quickReplies, templates } from "@/server/services/catalog
 import { allUsers, type PublicUser } from "@/server/services/users";
 import { makeChannel, makeUser, T0 } from "../support/fixtures";
 import { useRouteDb } from "../support/route-db";
+import { landed } from "../support/flash-jar";
 
 // Destructive admin forms need their box ticked, checked by the server too (a form can be posted without the
 // browser's checks), and a refusal comes back in the admin's language. The actions run for real against
@@ -25,7 +26,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 // A Spanish browser.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "accept-language": "es-AR,es;q=0.9" }) }));
+vi.mock("next/headers", async () => ({ headers: async () => new Headers({ "accept-language": "es-AR,es;q=0.9" }), cookies: async () => (await import("../support/flash-jar")).cookieStore }));
 vi.mock("@/server/auth/session", () => ({
   requireUser: async () => {
     if (!session.user) throw new Redirect("/login");
@@ -42,7 +43,7 @@ async function outcome(run: Promise<void>): Promise<string> {
   try {
     await run;
   } catch (error) {
-    if (error instanceof Redirect) return decodeURIComponent(error.to.replace(/\+/g, " "));
+    if (error instanceof Redirect) return decodeURIComponent(landed(error.to).replace(/\+/g, " "));
     throw error;
   }
   throw new Error("the action did not redirect");

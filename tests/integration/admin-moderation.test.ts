@@ -6,6 +6,7 @@ import type { PublicUser } from "@/server/services/users";
 import { makeChannel, makeUser, T0 } from "../support/fixtures";
 import { inboundText } from "../support/inbound";
 import { useRouteDb } from "../support/route-db";
+import { landed } from "../support/flash-jar";
 
 // The moderation server actions run for real against SQLite; only Next's request plumbing is replaced:
 // redirect()/forbidden() throw recognisable errors, and the signed-in user is whoever the test says.
@@ -27,9 +28,10 @@ vi.mock("next/navigation", () => ({
     throw new Forbidden();
   },
 }));
-vi.mock("next/headers", () => ({
+vi.mock("next/headers", async () => ({
   // Refusals are worded in the reader's language: these read English.
   headers: async () => new Headers({ "accept-language": "en", ...(session.scripted ? { "next-action": "abc" } : {}) }),
+  cookies: async () => (await import("../support/flash-jar")).cookieStore,
 }));
 vi.mock("@/server/auth/session", () => ({
   requireUser: async () => {
@@ -44,7 +46,7 @@ async function outcome(run: Promise<void>): Promise<string> {
   try {
     await run;
   } catch (error) {
-    if (error instanceof Redirect) return error.to;
+    if (error instanceof Redirect) return landed(error.to);
     if (error instanceof Forbidden) return "403";
     throw error;
   }

@@ -10,6 +10,7 @@ import { whatsappChannel } from "../support/channels";
 import { makeUser, T0 } from "../support/fixtures";
 import { inboundText } from "../support/inbound";
 import { useRouteDb } from "../support/route-db";
+import { landed } from "../support/flash-jar";
 
 // Erasing a contact (LGPD/GDPR): every chat, message, file and identity goes; the audit entry keeps ids
 // and counts only; another contact sharing a file keeps it. Service and server action, on real SQLite.
@@ -29,7 +30,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 // Refusals are worded in the reader's language: this one reads English.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "accept-language": "en" }) }));
+vi.mock("next/headers", async () => ({ headers: async () => new Headers({ "accept-language": "en" }), cookies: async () => (await import("../support/flash-jar")).cookieStore }));
 vi.mock("@/server/auth/session", () => ({
   requireUser: async () => {
     if (!session.user) throw new Redirect("/login");
@@ -114,7 +115,7 @@ describe("contact erasure", () => {
       try {
         await eraseContactAction(f);
       } catch (e) {
-        if (e instanceof Redirect) return e.to;
+        if (e instanceof Redirect) return landed(e.to);
         throw e;
       }
       return "none";

@@ -9,6 +9,7 @@ import { publicMediaToken } from "@/server/services/public-media";
 import { updateSetting } from "@/server/services/settings";
 import type { PublicUser } from "@/server/services/users";
 import { buildWorld, copyWorld, WORLD_NOW, type World } from "../support/world";
+import { landed } from "../support/flash-jar";
 
 // Issue 7's permission matrix: every tRPC procedure, route handler and server action × four people,
 // each cell stating allow or deny and checked against a private copy of a small company's real data.
@@ -46,19 +47,11 @@ vi.mock("next/navigation", () => ({
     throw new Forbidden();
   },
 }));
-vi.mock("next/headers", () => {
-  const jar = new Map<string, string>();
-  return {
-    // Refusals are shown in the reader's language; the verdicts below read the English ones.
-    headers: async () => new Headers({ "accept-language": "en" }),
-    cookies: async () => ({
-      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-      set: (name: string | { name: string; value: string }, value?: string) =>
-        typeof name === "string" ? jar.set(name, value ?? "") : jar.set(name.name, name.value),
-      delete: (name: string | { name: string }) => jar.delete(typeof name === "string" ? name : name.name),
-    }),
-  };
-});
+vi.mock("next/headers", async () => ({
+  // Refusals are shown in the reader's language; the verdicts below read the English ones.
+  headers: async () => new Headers({ "accept-language": "en" }),
+  cookies: async () => (await import("../support/flash-jar")).cookieStore,
+}));
 vi.mock("@/server/auth/session", () => ({
   currentUser: async () => session.user,
   requireUser: async () => {
@@ -431,7 +424,7 @@ async function runAction(fn: (form: FormData) => Promise<void>, fields: Record<s
   try {
     await fn(form);
   } catch (error) {
-    if (error instanceof Redirect) return error.to;
+    if (error instanceof Redirect) return landed(error.to);
     if (error instanceof Forbidden) return "403";
     throw error;
   }
