@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { myRouting } from "@/server/services/routing/overview";
 import { noteSeen } from "@/server/services/routing/presence";
 import { AvailabilityControl } from "./_routing/availability-control";
+import { FlashCleaner } from "./_components/flash-cleaner";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -41,6 +42,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         text={{ label: t("time.banner.label"), message: t("time.banner.text"), use: t("time.banner.use"), keep: t("time.banner.keep") }}
       />
       <main id="main" className="min-h-0 flex-1">{children}</main>
+      <FlashCleaner />
     </div>
   );
 }

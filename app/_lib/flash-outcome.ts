@@ -1,5 +1,5 @@
 // A form's outcome ("Sent.", or the rule that refused it) travels to the page it returns to. With JavaScript
-// it rides in the redirect's query and the page removes it from the address once shown (FlashCleaner).
+// it rides in the redirect's query and the app's layout removes it from the address once shown (FlashCleaner).
 // Without JavaScript nothing can remove it, so it travels in a one-shot cookie instead: the proxy turns it
 // into a header of that one request, which the page reads as if it were in its query (the address stays
 // clean), and deletes it, so a reload or a copied link never shows it again. Pure: shared by server actions,
@@ -13,7 +13,7 @@ export const FLASH_MAX_AGE_S = 60;
 /** The request header the proxy puts the carried outcome in (a query string of the outcome's keys). */
 export const OUTCOME_HEADER = "x-charla-outcome";
 
-const OUTCOME_KEYS = ["ok", "error", "formError"] as const;
+export const OUTCOME_KEYS = ["ok", "error", "formError"] as const;
 
 /** Splits `path` into the address to send the browser to and the outcome to carry aside (or null). */
 export function takeOutcome(path: string): { clean: string; outcome: string | null } {

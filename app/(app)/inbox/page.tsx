@@ -7,7 +7,6 @@ import { requestLocale } from "@/server/i18n/request";
 import { ChatList } from "./_components/chat-list";
 import { ChatPane, MESSAGE_PAGE, type ChatViewData } from "./_components/chat-pane";
 import { AlertsToggle } from "./_components/alerts-toggle";
-import { FlashCleaner } from "./_components/flash-cleaner";
 import { LiveInbox } from "./_live/live-inbox";
 import { LiveTitle } from "./_live/live-counts";
 import type { LiveState } from "./_live/live-state";
@@ -154,7 +153,6 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
         {flash && (
           <p role={flash.kind === "error" ? "alert" : "status"} data-testid={`flash-${flash.kind}`} className={`px-4 py-2 text-sm ${flash.kind === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}>
             {flash.text}
-            <FlashCleaner />
           </p>
         )}
         {typeof chat === "string" ? (
