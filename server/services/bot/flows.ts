@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { assertAdmin, badRequest, graphemeCount, notFound, type Viewer } from "@/server/domain";
 import { flowLimitIssues } from "@/server/domain/bot/limits";
 import { parseFlow, type Flow, type FlowIssue } from "@/server/domain/bot/flow";
+import { jsonErrorPlace } from "@/server/domain/bot/json-place";
 import { sampleFlow } from "@/server/domain/bot/sample-flow";
 import { writeAudit } from "@/server/repositories/audit";
 import {
@@ -157,8 +158,12 @@ export function importFlowJson(db: Db, ctx: FlowsContext, id: number, json: stri
   try {
     draft = JSON.parse(json) as unknown;
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw badRequest(`That is not a flow in JSON: ${detail}`, { key: "error.bot.json", params: { detail } });
+    const place = jsonErrorPlace(json, err);
+    if (!place) throw badRequest("That is not a flow in JSON: the text is not valid JSON.", { key: "error.bot.json" });
+    throw badRequest(`That is not a flow in JSON: the text stops being valid JSON at line ${place.line}, column ${place.column}.`, {
+      key: "error.bot.jsonAt",
+      params: { line: place.line, column: place.column },
+    });
   }
   return saveDraft(db, ctx, id, draft);
 }
