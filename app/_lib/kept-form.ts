@@ -54,6 +54,8 @@ export interface KeptForm {
   held: boolean;
   value(name: string): string | undefined;
   values(name: string): string[] | undefined;
+  /** A field's defaultValue: what was typed when the form was refused (the `index`-th of a repeated name), else `saved`. */
+  valueOr(name: string, saved: string, index?: number): string;
 }
 
 const requestDraft = cache(async () => {
@@ -67,5 +69,5 @@ export async function keptForm(id: string): Promise<KeptForm> {
   const held = draft?.form === id;
   const fields = held ? draft.fields : {};
   const read = (name: string) => (Object.hasOwn(fields, name) ? fields[name] : undefined);
-  return { id, held, value: (name) => read(name)?.[0], values: read };
+  return { id, held, value: (name) => read(name)?.[0], values: read, valueOr: (name, saved, index = 0) => read(name)?.[index] ?? saved };
 }

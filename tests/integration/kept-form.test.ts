@@ -129,6 +129,9 @@ describe("a refused form comes back filled in", () => {
     expect(browser.jar.get(COOKIE)!.options).toMatchObject({ httpOnly: true, path: "/admin/users" });
     const kept = await keptForm("user.create");
     expect([kept.value("name"), kept.value("email"), kept.value("role"), kept.value("password")]).toEqual(["Otra Lucía", agent.email, "admin", undefined]);
+    // A field's defaultValue: what was typed, else what is saved (the password, never kept; any other form).
+    expect([kept.valueOr("name", "saved"), kept.valueOr("password", ""), kept.valueOr("name", "saved", 1)]).toEqual(["Otra Lucía", "", "saved"]);
+    expect((await keptForm("user.edit")).valueOr("name", "Lucía Agente")).toBe("Lucía Agente");
     expect(JSON.stringify(drafts())).not.toContain("a-secret-password");
   });
 

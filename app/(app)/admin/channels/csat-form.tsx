@@ -10,7 +10,6 @@ import { keptForm } from "@/app/_lib/kept-form";
 export async function CsatForm({ t, csat }: { t: Translate; csat: ChannelCsat }) {
   const prefix = `csat-${csat.channelId}`;
   const kept = await keptForm(prefix);
-  const typed = (name: string, saved: string) => (kept.held ? kept.value(name) ?? saved : saved);
   return (
     <form action={saveCsatAction} className={`${cardClass} grid gap-4 sm:grid-cols-2`} data-testid="csat-form" aria-labelledby={`${prefix}-title`}>
       <KeepForm id={kept.id} />
@@ -25,11 +24,11 @@ export async function CsatForm({ t, csat }: { t: Translate; csat: ChannelCsat })
       </div>
       <div>
         <label htmlFor={`${prefix}-interval`} className={labelClass}>{t("csat.settings.interval")}</label>
-        <input id={`${prefix}-interval`} name="intervalDays" type="number" required min={CSAT_INTERVAL_DAYS.min} max={CSAT_INTERVAL_DAYS.max} defaultValue={typed("intervalDays", String(csat.intervalDays))} className={inputClass} />
+        <input id={`${prefix}-interval`} name="intervalDays" type="number" required min={CSAT_INTERVAL_DAYS.min} max={CSAT_INTERVAL_DAYS.max} defaultValue={kept.valueOr("intervalDays", String(csat.intervalDays))} className={inputClass} />
       </div>
       <div>
         <label htmlFor={`${prefix}-language`} className={labelClass}>{t("csat.settings.language")}</label>
-        <select id={`${prefix}-language`} name="language" defaultValue={typed("language", csat.language)} className={inputClass}>
+        <select id={`${prefix}-language`} name="language" defaultValue={kept.valueOr("language", csat.language)} className={inputClass}>
           <option value="es">Español</option>
           <option value="pt">Português</option>
           <option value="en">English</option>
@@ -38,7 +37,7 @@ export async function CsatForm({ t, csat }: { t: Translate; csat: ChannelCsat })
       {csat.templates.length > 0 && (
         <div className="sm:col-span-2">
           <label htmlFor={`${prefix}-template`} className={labelClass}>{t("csat.settings.template")}</label>
-          <select id={`${prefix}-template`} name="templateName" defaultValue={typed("templateName", csat.templateName ?? "")} className={inputClass}>
+          <select id={`${prefix}-template`} name="templateName" defaultValue={kept.valueOr("templateName", csat.templateName ?? "")} className={inputClass}>
             <option value="">{t("csat.settings.templateNone")}</option>
             {csat.templates.map((name) => (
               <option key={name} value={name}>{name}</option>

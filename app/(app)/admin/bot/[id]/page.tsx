@@ -97,7 +97,7 @@ export default async function BotFlowEditor({ params, searchParams }: { params: 
                     <form action={botAction} className="mt-2 grid gap-3">
                       <KeepForm id={keptStep.get(step.id)!.id} />
                       {hidden("saveStep", { stepId: step.id, kind: step.kind })}
-                      <StepFields t={t} kind={step.kind} step={step} prefix={`s-${step.id}`} stepIds={stepIds} options={options} kept={keptStep.get(step.id)} />
+                      <StepFields t={t} kind={step.kind} step={step} prefix={`s-${step.id}`} stepIds={stepIds} options={options} kept={keptStep.get(step.id)!} />
                       <div>
                         <button type="submit" className={buttonClass}>
                           {t("bot.steps.save")}
@@ -139,7 +139,7 @@ export default async function BotFlowEditor({ params, searchParams }: { params: 
                 <KeepForm id={keptAdd.get(kind)!.id} />
                 {hidden("addStep", { kind })}
                 <TextField id={`new-${kind}-id`} name="newId" maxLength={40} defaultValue={keptAdd.get(kind)!.value("newId")} label={t("bot.field.stepId")} hint={t("bot.hint.stepId")} />
-                <StepFields t={t} kind={kind} prefix={`new-${kind}`} stepIds={stepIds} options={options} kept={keptAdd.get(kind)} />
+                <StepFields t={t} kind={kind} prefix={`new-${kind}`} stepIds={stepIds} options={options} kept={keptAdd.get(kind)!} />
                 <div>
                   <button type="submit" className={buttonClass}>{t("bot.add.stepSubmit", { kind: t(`bot.kind.${kind}`) })}</button>
                 </div>
@@ -211,7 +211,6 @@ function summary(t: Translate, step: Step): string {
 }
 
 function SettingsForm({ t, flowId, name, draft, stepIds, teams, kept }: { t: Translate; flowId: number; name: string; draft: Flow; stepIds: string[]; teams: Array<{ id: number; name: string }>; kept: KeptForm }) {
-  const typed = (field: string, saved: string) => (kept.held ? kept.value(field) ?? saved : saved);
   return (
     <section aria-labelledby="settings-title" className={cardClass}>
       <h2 id="settings-title" className="mb-4 text-base font-semibold">{t("bot.settings.title")}</h2>
@@ -219,40 +218,40 @@ function SettingsForm({ t, flowId, name, draft, stepIds, teams, kept }: { t: Tra
         <KeepForm id={kept.id} />
         <input type="hidden" name="op" value="settings" />
         <input type="hidden" name="flowId" value={flowId} />
-        <TextField id="flow-name" name="name" required maxLength={80} defaultValue={typed("name", name)} label={t("bot.field.name")} />
+        <TextField id="flow-name" name="name" required maxLength={80} defaultValue={kept.valueOr("name", name)} label={t("bot.field.name")} />
         <div>
           <label htmlFor="flow-start" className={labelClass}>{t("bot.field.start")}</label>
-          <select id="flow-start" name="start" defaultValue={typed("start", draft.start)} className={`${smallInputClass} mt-1 block`}>
+          <select id="flow-start" name="start" defaultValue={kept.valueOr("start", draft.start)} className={`${smallInputClass} mt-1 block`}>
             {stepIds.map((id) => (
               <option key={id} value={id}>{id}</option>
             ))}
           </select>
         </div>
-        <TextField id="flow-keywords" name="handoffKeywords" defaultValue={typed("handoffKeywords", draft.handoffKeywords.join(", "))} label={t("bot.field.keywords")} hint={t("bot.hint.keywords")} />
-        <TextField id="flow-handoff-text" name="handoffText" defaultValue={typed("handoffText", draft.handoffText ?? "")} label={t("bot.field.handoffText")} />
+        <TextField id="flow-keywords" name="handoffKeywords" defaultValue={kept.valueOr("handoffKeywords", draft.handoffKeywords.join(", "))} label={t("bot.field.keywords")} hint={t("bot.hint.keywords")} />
+        <TextField id="flow-handoff-text" name="handoffText" defaultValue={kept.valueOr("handoffText", draft.handoffText ?? "")} label={t("bot.field.handoffText")} />
         <div>
           <label htmlFor="flow-team" className={labelClass}>{t("bot.field.team")}</label>
-          <select id="flow-team" name="teamId" defaultValue={typed("teamId", draft.teamId ? String(draft.teamId) : "")} className={`${smallInputClass} mt-1 block`}>
+          <select id="flow-team" name="teamId" defaultValue={kept.valueOr("teamId", draft.teamId ? String(draft.teamId) : "")} className={`${smallInputClass} mt-1 block`}>
             <option value="">{t("bot.field.defaultTeam")}</option>
             {teams.map((tm) => (
               <option key={tm.id} value={tm.id}>{tm.name}</option>
             ))}
           </select>
         </div>
-        <TextField id="flow-list-button" name="listButton" maxLength={20} defaultValue={typed("listButton", draft.listButton ?? "")} label={t("bot.field.listButton")} />
-        <TextField id="flow-no-reply-minutes" name="noReplyMinutes" type="number" min={1} max={10080} defaultValue={typed("noReplyMinutes", String(draft.noReply.minutes))} label={t("bot.field.noReplyMinutes")} />
+        <TextField id="flow-list-button" name="listButton" maxLength={20} defaultValue={kept.valueOr("listButton", draft.listButton ?? "")} label={t("bot.field.listButton")} />
+        <TextField id="flow-no-reply-minutes" name="noReplyMinutes" type="number" min={1} max={10080} defaultValue={kept.valueOr("noReplyMinutes", String(draft.noReply.minutes))} label={t("bot.field.noReplyMinutes")} />
         <div>
           <label htmlFor="flow-no-reply-action" className={labelClass}>{t("bot.field.noReplyAction")}</label>
-          <select id="flow-no-reply-action" name="noReplyAction" defaultValue={typed("noReplyAction", draft.noReply.action)} className={`${smallInputClass} mt-1 block`}>
+          <select id="flow-no-reply-action" name="noReplyAction" defaultValue={kept.valueOr("noReplyAction", draft.noReply.action)} className={`${smallInputClass} mt-1 block`}>
             <option value="close">{t("bot.noReply.close")}</option>
             <option value="handoff">{t("bot.noReply.handoff")}</option>
           </select>
         </div>
-        <TextField id="flow-no-reply-text" name="noReplyText" defaultValue={typed("noReplyText", draft.noReply.text ?? "")} label={t("bot.field.noReplyText")} className="sm:col-span-2" />
+        <TextField id="flow-no-reply-text" name="noReplyText" defaultValue={kept.valueOr("noReplyText", draft.noReply.text ?? "")} label={t("bot.field.noReplyText")} className="sm:col-span-2" />
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-4" data-testid="flow-hours">
           <legend className={labelClass}>{t("bot.hours.title")}</legend>
           <p className="text-xs text-slate-600 sm:col-span-4">{t("bot.hours.hint")}</p>
-          <TextField id="flow-hours-tz" name="hoursTimeZone" defaultValue={typed("hoursTimeZone", draft.schedule?.timeZone ?? "")} placeholder="America/Sao_Paulo" label={t("bot.hours.timeZone")} className="sm:col-span-4" />
+          <TextField id="flow-hours-tz" name="hoursTimeZone" defaultValue={kept.valueOr("hoursTimeZone", draft.schedule?.timeZone ?? "")} placeholder="America/Sao_Paulo" label={t("bot.hours.timeZone")} className="sm:col-span-4" />
           {(
             [
               ["weekday", 0],
@@ -261,8 +260,8 @@ function SettingsForm({ t, flowId, name, draft, stepIds, teams, kept }: { t: Tra
             ] as const
           ).map(([day, index]) => (
             <div key={day} className="flex items-end gap-2 sm:col-span-4">
-              <TextField id={`flow-hours-${day}-start`} name={`${day}Start`} type="time" defaultValue={typed(`${day}Start`, draft.schedule?.days[index]?.[0]?.start ?? "")} label={t(`bot.hours.${day}`)} />
-              <TextField id={`flow-hours-${day}-end`} name={`${day}End`} type="time" defaultValue={typed(`${day}End`, draft.schedule?.days[index]?.[0]?.end ?? "")} label={t("bot.hours.until")} />
+              <TextField id={`flow-hours-${day}-start`} name={`${day}Start`} type="time" defaultValue={kept.valueOr(`${day}Start`, draft.schedule?.days[index]?.[0]?.start ?? "")} label={t(`bot.hours.${day}`)} />
+              <TextField id={`flow-hours-${day}-end`} name={`${day}End`} type="time" defaultValue={kept.valueOr(`${day}End`, draft.schedule?.days[index]?.[0]?.end ?? "")} label={t("bot.hours.until")} />
             </div>
           ))}
         </fieldset>

@@ -18,19 +18,17 @@ interface Props {
   stepIds: string[];
   options: EditorOptions;
   /** What this form held when the server refused it: shown instead of the step's values. */
-  kept?: KeptForm;
+  kept: KeptForm;
 }
 
 export function StepFields({ t, kind, step, prefix, stepIds, options, kept }: Props) {
   const s = step as Partial<Record<string, unknown>> | undefined;
-  // The i-th value of a field in the refused form (names repeat in the menu's option rows).
-  const typed = (name: string, i = 0) => (kept?.held ? kept.values(name)?.[i] : undefined);
-  const str = (k: string) => typed(k) ?? (typeof s?.[k] === "string" ? (s[k] as string) : "");
-  const num = (k: string) => typed(k) ?? (typeof s?.[k] === "number" ? String(s[k]) : "");
+  const str = (k: string) => kept.valueOr(k, typeof s?.[k] === "string" ? (s[k] as string) : "");
+  const num = (k: string) => kept.valueOr(k, typeof s?.[k] === "number" ? String(s[k]) : "");
   const select = (name: string, label: string, value: string, opts: Array<{ value: string; label: string }>, required = true, idSuffix = name, index = 0) => (
     <div>
       <label htmlFor={`${prefix}-${idSuffix}`} className={labelClass}>{label}</label>
-      <select id={`${prefix}-${idSuffix}`} name={name} defaultValue={typed(name, index) ?? value} required={required} className={`${smallInputClass} mt-1 block`}>
+      <select id={`${prefix}-${idSuffix}`} name={name} defaultValue={kept.valueOr(name, value, index)} required={required} className={`${smallInputClass} mt-1 block`}>
         {opts.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}
@@ -92,9 +90,9 @@ export function StepFields({ t, kind, step, prefix, stepIds, options, kept }: Pr
             {rows.map((o, i) => (
               <div key={o?.id ?? `new-${i}`} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-2" data-testid={`${prefix}-option-${i}`}>
                 <input type="hidden" name="optionId" value={o?.id ?? ""} />
-                <TextField id={`${prefix}-opt-title-${i}`} name="optionTitle" maxLength={24} defaultValue={typed("optionTitle", i) ?? o?.title ?? ""} label={o ? t("bot.field.optionTitle", { n: i + 1 }) : t("bot.field.newOption")} />
-                <TextField id={`${prefix}-opt-desc-${i}`} name="optionDescription" maxLength={72} defaultValue={typed("optionDescription", i) ?? o?.description ?? ""} label={t("bot.field.optionDescription")} />
-                <TextField id={`${prefix}-opt-syn-${i}`} name="optionSynonyms" defaultValue={typed("optionSynonyms", i) ?? (o?.synonyms ?? []).join(", ")} label={t("bot.field.synonyms")} />
+                <TextField id={`${prefix}-opt-title-${i}`} name="optionTitle" maxLength={24} defaultValue={kept.valueOr("optionTitle", o?.title ?? "", i)} label={o ? t("bot.field.optionTitle", { n: i + 1 }) : t("bot.field.newOption")} />
+                <TextField id={`${prefix}-opt-desc-${i}`} name="optionDescription" maxLength={72} defaultValue={kept.valueOr("optionDescription", o?.description ?? "", i)} label={t("bot.field.optionDescription")} />
+                <TextField id={`${prefix}-opt-syn-${i}`} name="optionSynonyms" defaultValue={kept.valueOr("optionSynonyms", (o?.synonyms ?? []).join(", "), i)} label={t("bot.field.synonyms")} />
                 {select("optionNext", t("bot.field.next"), o?.next ?? "", stepOpts, false, `opt-next-${i}`, i)}
                 {o && (
                   <label className="text-sm">
@@ -117,7 +115,7 @@ export function StepFields({ t, kind, step, prefix, stepIds, options, kept }: Pr
           {text(true)}
           <div className="grid gap-3 sm:grid-cols-3">
             {select("field", t("bot.field.saveTo"), custom ? "custom" : field || "name", [...CONTACT_FIELDS.map((f) => ({ value: f, label: t(`bot.contactField.${f}`) })), { value: "custom", label: t("bot.contactField.custom") }])}
-            <TextField id={`${prefix}-customField`} name="customField" defaultValue={typed("customField") ?? (custom ? field.slice(7) : "")} label={t("bot.field.customField")} />
+            <TextField id={`${prefix}-customField`} name="customField" defaultValue={kept.valueOr("customField", custom ? field.slice(7) : "")} label={t("bot.field.customField")} />
             {select("validate", t("bot.field.validate"), str("validate") || "not_empty", VALIDATIONS.map((v) => ({ value: v, label: t(`bot.validate.${v}`) })))}
           </div>
           {nextSelect("next", t("bot.field.next"))}
@@ -139,13 +137,13 @@ export function StepFields({ t, kind, step, prefix, stepIds, options, kept }: Pr
             {select("teamId", t("bot.field.hoursOf"), test.type === "open" && test.teamId ? String(test.teamId) : "", teamOpts, false)}
             {select("field", t("bot.field.contactField"), test.type === "field" ? test.field : "email", CONTACT_FIELDS.map((f) => ({ value: f, label: t(`bot.contactField.${f}`) })), false, "condition-field")}
             {select("op", t("bot.field.op"), test.type === "field" ? test.op : "not_empty", ["equals", "contains", "empty", "not_empty"].map((op) => ({ value: op, label: t(`bot.op.${op as "equals"}`) })), false)}
-            <TextField id={`${prefix}-value`} name="value" defaultValue={typed("value") ?? (test.type === "field" ? test.value : "")} label={t("bot.field.value")} />
+            <TextField id={`${prefix}-value`} name="value" defaultValue={kept.valueOr("value", test.type === "field" ? test.value : "")} label={t("bot.field.value")} />
           </div>
           <fieldset>
             <legend className={labelClass}>{t("bot.field.channels")}</legend>
             {(["whatsapp", "instagram", "zenvia", "webchat"] as const).map((c) => (
               <label key={c} className="mr-3 text-sm">
-                <input type="checkbox" name="channels" value={c} defaultChecked={kept?.held ? (kept.values("channels") ?? []).includes(c) : test.type === "channel" && test.channels.includes(c)} /> {c}
+                <input type="checkbox" name="channels" value={c} defaultChecked={kept.held ? (kept.values("channels") ?? []).includes(c) : test.type === "channel" && test.channels.includes(c)} /> {c}
               </label>
             ))}
           </fieldset>
