@@ -16,6 +16,10 @@ export function markMentionsSeen(db: Db, chatId: number, userId: number, now: nu
   return statement(db, "mentions.seen", () => "UPDATE mentions SET seen_at = @now WHERE user_id = @userId AND chat_id = @chatId AND seen_at IS NULL").run({ now, userId, chatId }).changes;
 }
 
+export function hasUnseenMentionIn(db: Db, chatId: number, userId: number): boolean {
+  return statement(db, "mentions.unseenIn", () => "SELECT 1 FROM mentions WHERE user_id = ? AND chat_id = ? AND seen_at IS NULL LIMIT 1").get(userId, chatId) !== undefined;
+}
+
 export function hasUnseenMentions(db: Db, userId: number): boolean {
   return statement(db, "mentions.anyUnseen", () => "SELECT 1 FROM mentions WHERE user_id = ? AND seen_at IS NULL LIMIT 1").get(userId) !== undefined;
 }

@@ -21,7 +21,8 @@ export function defaultTeam(db: Db): TeamRow | undefined {
 }
 
 export function listTeams(db: Db): TeamRow[] {
-  return db.select().from(teams).orderBy(asc(teams.name)).all();
+  // Every page's header reads it (the viewer's teams): built and prepared once per connection.
+  return preparedQuery(db, "teams.all", (db) => db.select().from(teams).orderBy(asc(teams.name)).prepare()).all();
 }
 
 export function insertTeam(db: Db, row: NewTeam): TeamRow {
@@ -142,10 +143,10 @@ export interface QueueSummary {
 }
 
 export function queueSummaries(db: Db): QueueSummary[] {
-  return db.all<QueueSummary>(sql`
+  return statement(db, "teams.queueSummaries", () => `
     SELECT c.team_id AS teamId, count(*) AS waiting, min(coalesce(c.queued_at, c.opened_at)) AS oldestQueuedAt FROM chats c
     WHERE c.assignee_id IS NULL AND c.status = 'open' AND c.team_id IS NOT NULL
-    GROUP BY c.team_id`);
+    GROUP BY c.team_id`).all() as QueueSummary[];
 }
 
 /** Who has let this chat pass (declined it or let the offer expire): an offer goes to someone else next. */
@@ -245,7 +246,7 @@ export function teamCount(db: Db): number {
 
 /** One person's load: open chats assigned to them and chats offered to them now. */
 export function loadOf(db: Db, userId: number): number {
-  return db.get<{ n: number }>(sql`
-    SELECT (SELECT count(*) FROM chats WHERE assignee_id = ${userId} AND status = 'open')
-      + (SELECT count(*) FROM chat_offers WHERE user_id = ${userId} AND outcome = 'pending') AS n`)!.n;
+  return (statement(db, "teams.loadOf", () => `
+    SELECT (SELECT count(*) FROM chats WHERE assignee_id = @userId AND status = 'open')
+      + (SELECT count(*) FROM chat_offers WHERE user_id = @userId AND outcome = 'pending') AS n`).get({ userId }) as { n: number }).n;
 }

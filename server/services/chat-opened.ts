@@ -1,15 +1,19 @@
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/server/domain";
-import { markMentionsSeen } from "@/server/repositories/mentions";
+import { hasUnseenMentionIn, markMentionsSeen } from "@/server/repositories/mentions";
 import { clearUnread } from "@/server/repositories/unread";
 import { loadVisibleChat } from "./chat-access";
 
 /**
  * Someone has the chat in front of them (the pane rendered, or new messages shown in it): its mentions of
  * them are seen, and when they are its assignee, nothing in it is unread any more. Nothing is written when
- * nothing was new, so rendering the pane again costs no write.
+ * nothing was new, so rendering the pane again costs no write — nor the write lock: every render of an open
+ * chat calls this, and an immediate transaction would queue behind filing for nothing.
  */
 export function chatOpened(db: Db, viewer: Viewer, chatId: number, now: number): { cleared: boolean; unread: number; mentionsSeen: number } {
+  const seen = loadVisibleChat(db, viewer, chatId);
+  // Something new arriving after this read is shown by the next render or live update, which opens it again.
+  if (!(seen.assigneeId === viewer.id && seen.unreadCount > 0) && !hasUnseenMentionIn(db, seen.id, viewer.id)) return { cleared: false, unread: 0, mentionsSeen: 0 };
   return db.transaction(
     (tx) => {
       const chat = loadVisibleChat(tx, viewer, chatId);

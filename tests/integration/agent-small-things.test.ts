@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { TRPCError } from "@trpc/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, contacts, messages } from "@/db/schema";
@@ -209,6 +211,24 @@ describe("an agent's small things", () => {
       inbound("5511900000008", "Alô?", 4);
       const again = liveDelta(db, { ...ana, locale: "es" }, { since: seq, list: { section: "mine", status: "open" } }, NOW) as Changed;
       expect(again.list?.rows.find((r) => r.id === chatId)).toMatchObject({ unread: 1 });
+    });
+
+    it("cost no wait for the write lock when opening finds nothing new (every render of an open chat opens it)", async () => {
+      const { chatId } = inbound("5511900000028", "Oi", 1);
+      assignChatAction(db, { viewer: admin, now: at(2) }, chatId, ana.id);
+      await as(ana).chats.opened({ chatId });
+      // Filing (another connection) holds the write lock; without a wait allowed, needing it would fail at once.
+      const filing = new Database(path.join(t.dir, "charla.db"));
+      filing.exec("BEGIN IMMEDIATE");
+      db.$client.pragma("busy_timeout = 0");
+      try {
+        expect(await as(ana).chats.opened({ chatId })).toEqual({ cleared: false, unread: 0, mentionsSeen: 0 });
+        expect(await as(luis).chats.opened({ chatId })).toEqual({ cleared: false, unread: 0, mentionsSeen: 0 });
+      } finally {
+        db.$client.pragma("busy_timeout = 5000");
+        filing.exec("ROLLBACK");
+        filing.close();
+      }
     });
 
     it("clear when the assignee replies, and when a reply makes the chat theirs", async () => {

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/server/domain/types";
 import type { Locale, Translate } from "@/server/i18n/locale";
-import { teamsOverview } from "@/server/services/routing/overview";
+import { queueLinks } from "@/server/services/routing/overview";
 import { inboxHref, type InboxState } from "../inbox/url";
 import { COUNT_MARK, TIME_MARK } from "./live-marks";
 import { LiveQueue } from "./live-queue";
@@ -13,7 +13,7 @@ import { LiveQueue } from "./live-queue";
  * (LiveQueue): rendered here from the same read as the page's live state.
  */
 export function TeamQueues({ state, viewer, now, locale, t }: { state: InboxState; viewer: Viewer; now: number; locale: Locale; t: Translate }) {
-  const teams = teamsOverview(getDb(), viewer, now);
+  const teams = queueLinks(getDb(), viewer, now);
   if (teams.length === 0) return null;
   return (
     <nav aria-labelledby="team-queues-title" className="border-t border-slate-100 p-2 text-sm" data-testid="team-queues">

@@ -73,6 +73,17 @@ export function teamsOverview(db: DbOrTx, viewer: Viewer, now: number): TeamView
     });
 }
 
+/**
+ * The inbox's queue view: the viewer's teams (every team for administrators) and whether each is open now.
+ * Its figures come from queueCounts; every inbox page renders it, so it reads no loads or queues of its own.
+ */
+export function queueLinks(db: DbOrTx, viewer: Viewer, now: number): Array<{ id: number; name: string; openNow: boolean }> {
+  const mine = viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
+  return listTeams(db)
+    .filter((team) => !mine || mine.has(team.id))
+    .map((team) => ({ id: team.id, name: team.name, openNow: isOpenAt(team.schedule ?? null, now) }));
+}
+
 /** A queue's live figures: what the inbox's queue view shows and live updates carry (live-delta.ts). */
 export interface QueueCount {
   teamId: number;
