@@ -75,13 +75,8 @@ export function reportFilter(viewer: ReportViewer, q: ReportQuery, now: number):
 const EXACT_UP_TO = 2000;
 const DAY_MS = 86_400_000;
 
-interface Figures {
-  opened: number;
-  closed: number;
-  medianFirstResponseMs: number | null;
-  p90FirstResponseMs: number | null;
-  medianResponseMs: number | null;
-  medianResolutionMs: number | null;
+/** What both ways of reading a range give: the headline with its raw ratings (scored once, in buildReport). */
+interface Figures extends Omit<Report["headline"], "csat"> {
   ratings: number[];
   days: DayFigures[];
   heatmap: number[][];
