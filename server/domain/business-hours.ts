@@ -1,5 +1,5 @@
 import { badRequest } from "./errors";
-import { formatterFor } from "./time-zone";
+import { formatterFor, wallClockToUtc } from "./time-zone";
 
 // A team's opening hours: a weekly schedule in one time zone (several intervals a day), and holidays
 // (local dates when it stays closed). Distribution waits outside them, and reports measure waits in
@@ -42,30 +42,17 @@ interface LocalParts {
   d: number;
   /** Minutes since local midnight. */
   minute: number;
-  /** unix ms of the same wall clock read as UTC: subtracting `at` gives the zone's offset. */
-  wallAsUtc: number;
 }
 
 function localParts(at: number, timeZone: string): LocalParts {
   const parts = formatterFor(timeZone).formatToParts(new Date(at));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const y = get("year");
-  const m = get("month");
-  const d = get("day");
-  const h = get("hour");
-  const mi = get("minute");
-  return { y, m, d, minute: h * 60 + mi, wallAsUtc: Date.UTC(y, m - 1, d, h, mi, get("second")) };
+  return { y: get("year"), m: get("month"), d: get("day"), minute: get("hour") * 60 + get("minute") };
 }
 
-function offsetAt(at: number, timeZone: string): number {
-  return localParts(at, timeZone).wallAsUtc - Math.floor(at / 1000) * 1000;
-}
-
-/** The instant a local wall-clock time falls on (two passes settle daylight-saving edges). */
+/** The instant a local wall-clock time falls on. */
 function localToUtc(y: number, m: number, d: number, minute: number, timeZone: string): number {
-  const naive = Date.UTC(y, m - 1, d, 0, minute);
-  const first = naive - offsetAt(naive, timeZone);
-  return naive - offsetAt(first, timeZone);
+  return wallClockToUtc(Date.UTC(y, m - 1, d, 0, minute), timeZone);
 }
 
 /** "09:30" → 570; "24:00" → 1440; null for anything else. */

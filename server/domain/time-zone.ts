@@ -24,7 +24,8 @@ export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function offsetAt(utcMs: number, timeZone: string): number {
+/** How far `timeZone`'s wall clock is ahead of UTC at `utcMs`, in ms (whole seconds, as Intl shows them). */
+export function offsetAt(utcMs: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
@@ -38,6 +39,11 @@ export function localDateTimeToUtc(local: string, timeZone: string): number {
   const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const naive = Date.UTC(y, mo - 1, d, h, mi, s);
   if (Number.isNaN(naive)) throw badRequest(`“${local}” is not a valid date.`, { key: "error.time.invalid", params: { value: local } });
+  return wallClockToUtc(naive, timeZone);
+}
+
+/** The instant a wall-clock time in `timeZone` falls on, given that time read as if it were UTC. */
+export function wallClockToUtc(naive: number, timeZone: string): number {
   // Two passes settle daylight-saving edges: the offset at the guess may differ from the offset at the answer.
   const first = naive - offsetAt(naive, timeZone);
   return naive - offsetAt(first, timeZone);

@@ -9,6 +9,13 @@ describe("local date-times in the agent's time zone", () => {
     expect(localDateTimeToUtc("2026-07-05T14:30", "UTC")).toBe(Date.UTC(2026, 6, 5, 14, 30));
   });
 
+  it("lands on the right side of a daylight-saving change when the guess falls on the other", () => {
+    // Madrid springs forward at 01:00 UTC on 29 March: 01:30 local is still winter time (UTC+1).
+    expect(localDateTimeToUtc("2026-03-29T01:30", "Europe/Madrid")).toBe(Date.UTC(2026, 2, 29, 0, 30));
+    // New York springs forward at 07:00 UTC on 8 March: 03:30 local is already summer time (UTC−4).
+    expect(localDateTimeToUtc("2026-03-08T03:30", "America/New_York")).toBe(Date.UTC(2026, 2, 8, 7, 30));
+  });
+
   it("round-trips for the form's prefill", () => {
     const at = Date.UTC(2026, 2, 29, 9, 15);
     expect(localDateTimeToUtc(utcToLocalDateTime(at, "Europe/Madrid"), "Europe/Madrid")).toBe(at);
