@@ -5,7 +5,7 @@ import { choicesPayload, type ChoicesContent } from "@/server/domain/choices";
 import { mediaKindOf } from "@/server/domain/media-limits";
 import type { ChannelRow } from "@/server/repositories/channels";
 import { findChat, type ChatRow } from "@/server/repositories/chats";
-import { insertAttachment, insertMessage, type MessageRow } from "@/server/repositories/messages";
+import { insertAttachment, insertMessage, type MessageRow, type NewMessage } from "@/server/repositories/messages";
 import { previewOf, writeDecision } from "./chat-records";
 
 // A message Charla sends on its own (the bot's steps, a survey): stored in the caller's transaction as
@@ -37,24 +37,36 @@ export function queueAutomaticMessage(
     : content.choices?.choices.length
       ? choicesPayload({ ...content.choices, body: content.body })
       : {};
+  const message = insertAutomaticRow(tx, chat, channel, { authorKind, kind: media ? mediaKindOf(media.mimeType) : "text", body: media ? null : content.body, payload }, now);
+  if (media) insertAttachment(tx, { messageId: message.id, sha256: media.sha256, size: media.size, mimeType: media.mimeType, fileName: media.fileName, status: "ready", createdAt: now });
+  return { message, chat: opts.deferChat ? chat : recordAutomaticOnChat(tx, chat.id, message, now) };
+}
+
+/**
+ * The outbound row alone, queued for the dispatcher (its kick runs after the caller's transaction): for a
+ * message that must leave the chat as it is, like the survey into a closed chat.
+ */
+export function insertAutomaticRow(
+  tx: DbOrTx,
+  chat: ChatRow,
+  channel: ChannelRow,
+  row: Pick<NewMessage, "authorKind" | "kind" | "body" | "payload">,
+  now: number,
+): MessageRow {
   // The web chat has no provider: the visitor's poll fetches the message.
   const status = channel.type === "webchat" ? "sent" : "queued";
   const message = insertMessage(tx, {
+    ...row,
     chatId: chat.id,
     contactId: chat.contactId,
     channelId: chat.channelId,
     direction: "out",
-    authorKind,
-    kind: media ? mediaKindOf(media.mimeType) : "text",
-    body: media ? null : content.body,
-    payload,
     status,
     nextAttemptAt: status === "queued" ? now : null,
     createdAt: now,
   });
-  if (media) insertAttachment(tx, { messageId: message.id, sha256: media.sha256, size: media.size, mimeType: media.mimeType, fileName: media.fileName, status: "ready", createdAt: now });
   if (status === "queued") kickDispatcher();
-  return { message, chat: opts.deferChat ? chat : recordAutomaticOnChat(tx, chat.id, message, now) };
+  return message;
 }
 
 /**

@@ -5,14 +5,13 @@ import type { InboundMessage } from "@/server/channels/types";
 import { choicesPayload, type Choice } from "@/server/domain/choices";
 import { CSAT_CHOICE_PREFIX, CSAT_RATINGS, decideCsatRequest, interpretSurveyAnswer, type ClosedHow, type SurveyAnswer } from "@/server/domain/csat";
 import { isLocale, translator, type Locale } from "@/server/i18n/locale";
-import { kickDispatcher } from "@/server/jobs/kick";
 import type { ChannelRow } from "@/server/repositories/channels";
 import { findChannel } from "@/server/repositories/channels";
 import type { ChatRow } from "@/server/repositories/chats";
 import { findChat } from "@/server/repositories/chats";
 import { findCloseReason } from "@/server/repositories/close-reasons";
 import { findCsatSettings, insertSurvey, latestSurveyOfContact, recordComment, recordRating, type CsatSurveyRow } from "@/server/repositories/csat";
-import { insertMessage } from "@/server/repositories/messages";
+import { insertAutomaticRow } from "./automatic-message";
 import { listTemplates } from "@/server/repositories/templates";
 
 // The satisfaction survey around a chat's end (issue 15): asked in the closing transaction, answered by
@@ -91,19 +90,5 @@ function surveyLocale(language: string | null): Locale {
  * it) and no lifecycle change — the chat stays closed and no list moves.
  */
 function queueSurveyMessage(tx: DbOrTx, chat: ChatRow, channel: ChannelRow, content: { kind: "text" | "template"; body: string; payload: Record<string, unknown> }, now: number): void {
-  const status = channel.type === "webchat" ? "sent" : "queued";
-  insertMessage(tx, {
-    chatId: chat.id,
-    contactId: chat.contactId,
-    channelId: chat.channelId,
-    direction: "out",
-    authorKind: "system",
-    kind: content.kind,
-    body: content.body,
-    payload: { ...content.payload, csat: true },
-    status,
-    nextAttemptAt: status === "queued" ? now : null,
-    createdAt: now,
-  });
-  if (status === "queued") kickDispatcher();
+  insertAutomaticRow(tx, chat, channel, { authorKind: "system", kind: content.kind, body: content.body, payload: { ...content.payload, csat: true } }, now);
 }

@@ -213,6 +213,8 @@ describe("the satisfaction survey after a chat closes", () => {
     const survey = visitorConversation(db, web, visitor.visitorId, {}, T0 + 3 * MIN).at(-1)!;
     expect(survey.body).toContain("Como você avalia");
     expect(survey.choices?.map((c) => c.id)).toEqual(["csat:1", "csat:2", "csat:3", "csat:4", "csat:5"]);
+    // Never queued for a provider the web chat does not have: the visitor's poll delivered it.
+    expect(outbound(chatId).map((m) => [m.status, (m.payload as { csat?: boolean }).csat])).toEqual([["delivered", true]]);
     postVisitorMessage(db, web, { ...visitor, text: "5 · Excelente", clientMessageId: "csat-web-0002", choiceId: "csat:5" }, T0 + 4 * MIN);
     expect(findSurveyOfChat(db, chatId)!.rating).toBe(5);
     expect(visitorConversation(db, web, visitor.visitorId, {}, T0 + 5 * MIN).at(-1)!.body).toContain("Obrigado pela sua avaliação");
