@@ -309,16 +309,18 @@ export class TabFleet {
     });
   }
 
-  private sawMessages(messages: Array<{ providerMessageId: string | null }>, now: number): void {
+  private sawMessages(messages: Array<{ body: string | null }>, now: number): void {
     for (const m of messages) {
-      const e = m.providerMessageId ? this.awaited.get(m.providerMessageId) : undefined;
-      if (!e) continue;
+      // The browser is not sent provider ids: the traffic's webhooks carry theirs in the text (traffic.ts).
+      const providerId = /\((wamid\.[^)]+)\)$/.exec(m.body ?? "")?.[1];
+      const e = providerId ? this.awaited.get(providerId) : undefined;
+      if (!e || !providerId) continue;
       if (e.ackAt === null) {
         e.seenAt = now;
         continue;
       }
       e.phase.visible.push(now - e.ackAt);
-      this.awaited.delete(m.providerMessageId!);
+      this.awaited.delete(providerId);
     }
   }
 

@@ -148,7 +148,7 @@ export class Traffic {
   }
 
   private post(phone: string, name: string, providerId: string): Promise<number> {
-    const payload = whatsappInbound(this.world.channel.phoneNumberId, phone, name, `Hola, ¿cómo va mi pedido? (${providerId.slice(-6)})`, providerId);
+    const payload = whatsappInbound(this.world.channel.phoneNumberId, phone, name, `Hola, ¿cómo va mi pedido? (${providerId})`, providerId);
     const body = JSON.stringify(payload);
     return this.request("POST", "/api/webhooks/whatsapp", body, { "content-type": "application/json", "x-hub-signature-256": metaSignature(body, this.world.channel.appSecret) }).then((a) => a.status);
   }

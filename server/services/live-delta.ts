@@ -14,7 +14,8 @@ import { translator, type Locale } from "@/server/i18n/locale";
 import { findChat } from "@/server/repositories/chats";
 import { hasUnseenMentions } from "@/server/repositories/mentions";
 import type { ListOrder, ListStatus } from "@/server/repositories/inbox";
-import { attachmentsOfMessages, messagesOfChatByIds, type AttachmentRow, type MessageRow } from "@/server/repositories/messages";
+import { attachmentsOfMessages, messagesOfChatByIds } from "@/server/repositories/messages";
+import { shownAttachment, shownMessage, type ShownAttachment, type ShownMessage } from "./shown-message";
 import { readSettings } from "@/server/repositories/settings";
 import { agentTeams, listSection, sectionCounts, type SectionCounts } from "./inbox";
 import { chatRowItem, type ChatRowItem } from "./inbox-items";
@@ -60,7 +61,7 @@ export type DeltaAnswer =
       refresh?: true;
       counts?: LiveCounts & { fingerprint: string };
       list?: ListDelta;
-      chat?: { refresh: true } | { messages: MessageRow[]; attachments: AttachmentRow[] };
+      chat?: { refresh: true } | { messages: ShownMessage[]; attachments: ShownAttachment[] };
     };
 
 /** The counters a viewer's inbox shows: the sections' and, for teams (issue 13), each queue's waiting chats and oldest. */
@@ -153,7 +154,7 @@ export function liveDelta(db: Db, viewer: Viewer & { locale: Locale; timeZone: s
       if (!chat || !canSeeChat(viewer, chat, settings.sharedInbox) || reopened) answer.chat = { refresh: true };
       else if (effect.ids.length) {
         const messages = messagesOfChatByIds(db, req.chat.id, effect.ids);
-        answer.chat = { messages, attachments: attachmentsOfMessages(db, messages.map((m) => m.id)) };
+        answer.chat = { messages: messages.map(shownMessage), attachments: attachmentsOfMessages(db, messages.map((m) => m.id)).map(shownAttachment) };
       }
     }
   }

@@ -14,6 +14,7 @@ import { countsFingerprint, pollIntervals } from "@/server/services/live-delta";
 import { queueCounts } from "@/server/services/routing/overview";
 import { getDb } from "@/db/client";
 import { chatRowItem } from "@/server/services/inbox-items";
+import { shownAttachment, shownMessage } from "@/server/services/shown-message";
 import { replyWindow } from "@/server/domain";
 import { SearchResults } from "./_components/search-results";
 import { MentionList, MentionsLink } from "./_components/mentions";
@@ -92,7 +93,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
     seq: counts.seq,
     counts: { sections: counts.sections, pending: counts.pending, total: counts.total, remindersDue: counts.remindersDue, mentions: counts.mentions, queues, fingerprint: countsFingerprint({ ...counts, queues }) },
     list: page ? { ids: page.rows.map((r) => r.id), rows: Object.fromEntries(page.rows.map((r) => [r.id, chatRowItem(r, now, locale, user.timeZone, t)])), nextCursor: page.nextCursor } : null,
-    chat: liveChat ? { id: liveChat.chat.id, messages: liveChat.messages, attachments: liveChat.attachments } : null,
+    chat: liveChat ? { id: liveChat.chat.id, messages: liveChat.messages.map(shownMessage), attachments: liveChat.attachments.map(shownAttachment) } : null,
   };
   // Whether the open chat's composer shows: a contact writing again into a closed 24-hour window re-renders it.
   const windowOpen = !liveChat || liveChat.chat.status === "closed" || liveChat.channel.type === "webchat" || replyWindow(liveChat.chat.lastInboundAt, now).open;

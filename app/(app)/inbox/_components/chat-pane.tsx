@@ -9,6 +9,7 @@ import { pickMessages } from "@/server/i18n/subset";
 import { acknowledgeReminderAction, sendCallAction } from "../actions";
 import { LiveMessages } from "../_live/live-messages";
 import { inboxHref, type InboxState } from "../url";
+import { shownMessage } from "@/server/services/shown-message";
 import { ChannelIcon } from "./channel-icon";
 import { addNoteAction } from "../agent-actions";
 import { AssignToMe } from "./assign-to-me";
@@ -133,7 +134,7 @@ export async function ChatPane(props: ChatPaneProps) {
       />
 
       <LiveMessages
-        earlier={earlier}
+        earlier={earlier.map(shownMessage)}
         showEarlierHref={view.hasEarlier && messages.length < MAX_MESSAGES ? inboxHref(state, { messages: Math.min(messages.length + MESSAGE_PAGE, MAX_MESSAGES) }) : null}
         dict={pickMessages(t, LIVE_MESSAGE_KEYS)}
         locale={locale}

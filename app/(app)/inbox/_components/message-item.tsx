@@ -1,5 +1,5 @@
 import type { Locale, Translate } from "@/server/i18n/locale";
-import type { AttachmentRow, MessageRow } from "@/server/repositories/messages";
+import type { ShownAttachment, ShownMessage } from "@/server/services/shown-message";
 import { formatDateTime, formatMoney, formatTime } from "@/server/i18n/format";
 import { LinkifiedText } from "./linkified-text";
 import { NoteItem } from "./note-item";
@@ -16,7 +16,7 @@ type Payload = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v));
 
-function SystemLine({ message, ctx }: { message: MessageRow; ctx: MessageContext }) {
+function SystemLine({ message, ctx }: { message: ShownMessage; ctx: MessageContext }) {
   const p = (message.payload ?? {}) as Payload;
   const { t } = ctx;
   let text: string;
@@ -59,7 +59,7 @@ function formatBytes(size: number | null): string {
   return size > 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(size / 1024)} KB`;
 }
 
-function Attachment({ a, kind, t }: { a: AttachmentRow; kind: string; t: Translate }) {
+function Attachment({ a, kind, t }: { a: ShownAttachment; kind: string; t: Translate }) {
   if (a.status === "pending") return <p className="text-sm italic text-slate-500">{t("msg.attachmentPending")}</p>;
   if (a.status === "failed") return <p className="text-sm italic text-red-700">{t("msg.attachmentFailed")}</p>;
   const href = `/api/media/${a.id}`;
@@ -96,7 +96,7 @@ function WithChoices({ body, choices }: { body: string | null; choices: Payload[
   );
 }
 
-function Body({ message, attachments, t, locale }: { message: MessageRow; attachments: AttachmentRow[]; t: Translate; locale: Locale }) {
+function Body({ message, attachments, t, locale }: { message: ShownMessage; attachments: ShownAttachment[]; t: Translate; locale: Locale }) {
   const p = (message.payload ?? {}) as Payload;
   switch (message.kind) {
     case "location": {
@@ -161,8 +161,8 @@ function Body({ message, attachments, t, locale }: { message: MessageRow; attach
 }
 
 export function MessageItem(props: {
-  message: MessageRow;
-  attachments: AttachmentRow[];
+  message: ShownMessage;
+  attachments: ShownAttachment[];
   ctx: MessageContext;
   footer?: React.ReactNode;
 }) {

@@ -1,10 +1,10 @@
-import type { MessageRow } from "@/server/repositories/messages";
+import type { ShownMessage } from "@/server/services/shown-message";
 import { formatTime } from "@/server/i18n/format";
 import { LinkifiedText } from "./linkified-text";
 import type { MessageContext } from "./message-item";
 
 /** A private note in the conversation: set apart (amber, labelled) so nobody takes it for a reply the contact saw. */
-export function NoteItem({ message, ctx, footer }: { message: MessageRow; ctx: MessageContext; footer?: React.ReactNode }) {
+export function NoteItem({ message, ctx, footer }: { message: ShownMessage; ctx: MessageContext; footer?: React.ReactNode }) {
   const { t } = ctx;
   const mentioned = ((message.payload ?? {}) as { mentions?: unknown }).mentions;
   const names = Array.isArray(mentioned) ? mentioned.filter((id): id is number => typeof id === "number").map((id) => ctx.userName(id)) : [];

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { dayKey, formatDay } from "@/server/i18n/format";
 import type { Locale } from "@/server/i18n/locale";
-import type { MessageRow } from "@/server/repositories/messages";
+import type { ShownMessage } from "@/server/services/shown-message";
 import { subsetTranslator, type MessageSubset } from "@/server/i18n/subset";
 import { retryMessageAction } from "../actions";
 import { MessageItem, type MessageContext } from "../_components/message-item";
@@ -14,7 +14,7 @@ import { useLive } from "./live-inbox";
 const NEAR_BOTTOM_PX = 120;
 
 export interface LiveMessagesProps {
-  earlier: MessageRow[];
+  earlier: ShownMessage[];
   showEarlierHref: string | null;
   dict: MessageSubset;
   locale: Locale;

@@ -1,6 +1,6 @@
 import type { DeltaAnswer, ListDelta, LiveCounts } from "@/server/services/live-delta";
 import type { ChatRowItem } from "@/server/services/inbox-items";
-import type { AttachmentRow, MessageRow } from "@/server/repositories/messages";
+import type { ShownAttachment, ShownMessage } from "@/server/services/shown-message";
 
 // What an open inbox shows that live updates patch, and how one answer patches it. Pure, so the property
 // test applies answers exactly as the browser does.
@@ -12,7 +12,7 @@ export interface LiveState {
   /** The list beside the chat, absent while searching. */
   list: { ids: number[]; rows: Record<number, ChatRowItem>; nextCursor: string | null } | null;
   /** The open chat's messages, in id order, and their attachments. */
-  chat: { id: number; messages: MessageRow[]; attachments: AttachmentRow[] } | null;
+  chat: { id: number; messages: ShownMessage[]; attachments: ShownAttachment[] } | null;
 }
 
 /** What the browser must do besides patching: render the page again, or fetch the whole list. */
