@@ -1,25 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { DomainError } from "@/server/domain";
 import { createFlow, importFlowJson } from "@/server/services/bot/flows";
 import { translateError, translator } from "@/server/i18n/locale";
 import type { PublicUser } from "@/server/services/users";
 import { tempDb } from "../support/db";
 import { makeUser, T0 } from "../support/fixtures";
+import { refusal } from "../support/refusal";
 
 // Importing a flow's JSON that is not JSON is refused in the reader's language only: the engine's English
 // message (and its quote of the text) never reaches the screen; where it gives an offset, the refusal names
 // the line and column, and the draft stays as it was.
-
-const refusal = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-};
 
 // Words of JSON.parse's messages in any engine; none is Spanish.
 const ENGLISH = /\b(Unexpected|Expected|token|position|property|input|valid JSON|after|end of)\b/;

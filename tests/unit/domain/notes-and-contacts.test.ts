@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/server/domain/errors";
 import { canTakeChat } from "@/server/domain/assign-to-me";
 import { assertCanEditContact, contactChanges, validateContactDetails } from "@/server/domain/contact-rules";
 import { mentionedUserIds, validateNoteBody } from "@/server/domain/notes";
 import { translateError, translator } from "@/server/i18n/locale";
+import { refusal } from "../../support/refusal";
 
 const team = [
   { id: 1, name: "Ana Lima", active: true },
@@ -12,16 +12,6 @@ const team = [
   { id: 4, name: "Marina", active: false },
   { id: 5, name: "Bruno", active: true },
 ];
-
-const refusal = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-};
 
 describe("mentions in a private note", () => {
   it("name teammates by full name in any case, or by a first name only one active teammate has", () => {
