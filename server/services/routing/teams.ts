@@ -87,6 +87,8 @@ export function updateTeamSettings(db: Db, id: number, input: TeamSettings, acto
   const fields = validated(input);
   return inTx(db, (tx) => {
     const team = requireTeam(tx, id);
+    // Nothing to change (an API call naming no field): accepted, and nothing is written or audited.
+    if (Object.keys(fields).length === 0) return team;
     if (fields.name !== undefined) assertNameFree(tx, fields.name, id);
     updateTeam(tx, id, fields);
     writeAudit(tx, { actorId: actor.actorId, action: "team.update", targetType: "team", targetId: id, details: { ...fields } }, actor.now);

@@ -115,4 +115,12 @@ describe("routing procedures", () => {
     expect(teams.find((team) => team.name === "Ventas")).toMatchObject({ capacity: 5, offerSeconds: 60, schedule: null });
     await expect(as(ana).routing.createTeam({ name: "Nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("accepts an update that names no field, and writes nothing (the hostile-input property found it failing inside)", async () => {
+    const ventas = await as(admin).routing.createTeam({ name: "Ventas", capacity: 3 });
+    const audits = () => t.db.$client.prepare("SELECT count(*) FROM audit_log WHERE action = 'team.update'").pluck().get();
+    expect(await as(admin).routing.updateTeam({ id: ventas.id })).toMatchObject({ id: ventas.id, name: "Ventas", capacity: 3 });
+    expect(audits()).toBe(0);
+    await expect(as(admin).routing.updateTeam({ id: 999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });
