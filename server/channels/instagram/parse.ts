@@ -104,7 +104,8 @@ function parseEvent(e: RawEvent, channelExternalId: string): InboundEvent | unde
   if (isRecord(e.postback)) {
     const pb = e.postback;
     const title = str(pb.title);
-    const mid = str(pb.mid) ?? `postback:${senderId}:${timestamp}`;
+    // An empty mid is no id: two taps would be one message (and storage needs a non-empty id).
+    const mid = str(pb.mid) || `postback:${senderId}:${timestamp}`;
     return {
       type: "message",
       channelExternalId,

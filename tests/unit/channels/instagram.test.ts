@@ -151,6 +151,17 @@ describe("parseInstagramWebhook", () => {
     });
   });
 
+  it("a postback with an empty or missing mid gets an id of its own (the hostile-input property found an empty one stored)", () => {
+    for (const mid of ["", undefined]) {
+      const body = fixture("instagram", "postback") as { entry: { messaging: { timestamp: number; sender: { id: string }; postback: { mid?: string } }[] }[] };
+      const event = body.entry[0]!.messaging[0]!;
+      if (mid === undefined) delete event.postback.mid;
+      else event.postback.mid = mid;
+      const [m] = parseInstagramWebhook(body) as InboundMessage[];
+      expect(m?.providerMessageId).toBe(`postback:${event.sender.id}:${event.timestamp}`);
+    }
+  });
+
   it("an attachment type named like an object's own property (constructor, __proto__) is unsupported", () => {
     for (const type of ["constructor", "__proto__", "toString"]) {
       const body = fixture("instagram", "attachments") as { entry: { messaging: { message: { attachments: { type: string }[] } }[] }[] };
