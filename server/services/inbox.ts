@@ -13,9 +13,7 @@ import { unseenMentionCount } from "@/server/repositories/mentions";
 import { readSettings } from "@/server/repositories/settings";
 import { searchContacts, searchMessages } from "@/server/repositories/search";
 
-// Two screens of rows at 1440 px (Chatwoot's page is 25 too): every navigation renders the page, and at 50
-// rows the list was half of the inbox page's HTML and of its render time (bench/README.md, issue 11).
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = 50;
 
 export interface SectionCounts {
   sections: Section[];
