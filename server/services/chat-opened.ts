@@ -11,13 +11,14 @@ import { loadVisibleChat } from "./chat-access";
  * chat calls this, and an immediate transaction would queue behind filing for nothing.
  */
 export function chatOpened(db: Db, viewer: Viewer, chatId: number, now: number): { cleared: boolean; unread: number; mentionsSeen: number } {
+  const unreadForViewer = (chat: { assigneeId: number | null; unreadCount: number }) => chat.assigneeId === viewer.id && chat.unreadCount > 0;
   const seen = loadVisibleChat(db, viewer, chatId);
   // Something new arriving after this read is shown by the next render or live update, which opens it again.
-  if (!(seen.assigneeId === viewer.id && seen.unreadCount > 0) && !hasUnseenMentionIn(db, seen.id, viewer.id)) return { cleared: false, unread: 0, mentionsSeen: 0 };
+  if (!unreadForViewer(seen) && !hasUnseenMentionIn(db, seen.id, viewer.id)) return { cleared: false, unread: 0, mentionsSeen: 0 };
   return db.transaction(
     (tx) => {
       const chat = loadVisibleChat(tx, viewer, chatId);
-      const cleared = chat.assigneeId === viewer.id && chat.unreadCount > 0 && clearUnread(tx, chat.id);
+      const cleared = unreadForViewer(chat) && clearUnread(tx, chat.id);
       // How many were unread, so the pane can open at the first of them.
       return { cleared, unread: cleared ? chat.unreadCount : 0, mentionsSeen: markMentionsSeen(tx, chat.id, viewer.id, now) };
     },

@@ -38,9 +38,14 @@ export interface TeamView {
   channelIds: number[];
 }
 
+/** The teams a viewer sees: every team for administrators (null), the teams they are in for an agent. */
+function teamsSeenBy(db: DbOrTx, viewer: Viewer): Set<number> | null {
+  return viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
+}
+
 /** Administrators see every team; an agent sees the teams they are in. */
 export function teamsOverview(db: DbOrTx, viewer: Viewer, now: number): TeamView[] {
-  const mine = viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
+  const mine = teamsSeenBy(db, viewer);
   const queues = new Map(queueSummaries(db).map((q) => [q.teamId, q]));
   const channels = listChannels(db);
   return listTeams(db)
@@ -78,7 +83,7 @@ export function teamsOverview(db: DbOrTx, viewer: Viewer, now: number): TeamView
  * Its figures come from queueCounts; every inbox page renders it, so it reads no loads or queues of its own.
  */
 export function queueLinks(db: DbOrTx, viewer: Viewer, now: number): Array<{ id: number; name: string; openNow: boolean }> {
-  const mine = viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
+  const mine = teamsSeenBy(db, viewer);
   return listTeams(db)
     .filter((team) => !mine || mine.has(team.id))
     .map((team) => ({ id: team.id, name: team.name, openNow: isOpenAt(team.schedule ?? null, now) }));
@@ -93,7 +98,7 @@ export interface QueueCount {
 
 /** The non-empty queues of the viewer's teams (every team for administrators); a team not listed has none waiting. */
 export function queueCounts(db: DbOrTx, viewer: Viewer): QueueCount[] {
-  const mine = viewer.role === "admin" ? null : new Set(teamIdsOf(db, viewer.id));
+  const mine = teamsSeenBy(db, viewer);
   // Every open inbox's poll reads it (live-delta.ts): once per state of the database, shared.
   return perDataVersion(db, "queue-summaries", () => queueSummaries(db))
     .filter((q) => !mine || mine.has(q.teamId))
